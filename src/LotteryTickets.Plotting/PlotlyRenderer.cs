@@ -1,0 +1,6 @@
+namespace LotteryTickets.Plotting;
+
+/// <summary>Placeholder until the chart bridge lands.</summary>
+public static class PlotlyRenderer
+{
+}
