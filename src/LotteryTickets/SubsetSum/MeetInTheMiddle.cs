@@ -56,8 +56,11 @@ public static class MeetInTheMiddle
 
     private static (double[] Sums, uint[] Masks) HalfList(ReadOnlySpan<double> values)
     {
-        var sums = new double[1 << values.Length];
-        var masks = new uint[sums.Length];
+        // Entries are written before they are read; only the first (the empty subset) needs a value.
+        var sums = GC.AllocateUninitializedArray<double>(1 << values.Length);
+        var masks = GC.AllocateUninitializedArray<uint>(sums.Length);
+        sums[0] = 0;
+        masks[0] = 0;
         int count = 1;
         for (int k = 0; k < values.Length; k++)
         {
