@@ -29,6 +29,14 @@ public abstract class VectorSampler
     /// <summary>A short human name for chart legends, e.g. "Gaussian (d = 9)".</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// The configuration number c with which experiments seed trial t: <c>Seeds.Rng(seed, c, t)</c>. Gaussian
+    /// vectors use <c>(int)ValueDistribution.Normal</c> and NSN vectors <c>(int)ValueDistribution.NormalProduct</c>,
+    /// the numbers the one-dimensional <see cref="SubsetSumExperiment"/> uses, so that in dimension 1 the vector
+    /// experiments draw exactly the values of the scalar ones.
+    /// </summary>
+    public abstract int SeedConfiguration { get; }
+
     /// <summary>Draws one vector into <paramref name="destination"/> (length <see cref="Dimension"/>), advancing <paramref name="rng"/>.</summary>
     /// <param name="destination">Where the d coordinates go.</param>
     /// <param name="rng">The random source.</param>
