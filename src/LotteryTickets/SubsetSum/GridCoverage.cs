@@ -66,9 +66,13 @@ public static class GridCoverage
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"epsilon must be a finite number > 0; got {epsilon}.");
         double spacing = CheckSpacing(epsilon, d, norm);
         int perAxis = PointsPerAxis(spacing, d, pointLimit, nameof(epsilon));
-        return norm == VectorNorm.Max
-            ? new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, Math.Pow(perAxis, d)).Check(epsilon, perAxis, pointLimit, spacing, norm)
-            : new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), Math.Pow(perAxis, d)).Check(epsilon, perAxis, pointLimit, spacing, norm);
+        if (norm == VectorNorm.Max)
+        {
+            using var evaluator = new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, Math.Pow(perAxis, d));
+            return evaluator.Check(epsilon, perAxis, pointLimit, spacing, norm);
+        }
+        using var euclidean = new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), Math.Pow(perAxis, d));
+        return euclidean.Check(epsilon, perAxis, pointLimit, spacing, norm);
     }
 
     /// <summary>
@@ -93,9 +97,13 @@ public static class GridCoverage
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, $"resolution must be a finite number > 0; got {resolution}.");
         double spacing = BoundsSpacing(resolution, d, norm);
         int perAxis = PointsPerAxis(spacing, d, pointLimit, nameof(resolution));
-        return norm == VectorNorm.Max
-            ? new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, 4 * Math.Pow(perAxis, d)).Bounds(resolution, perAxis, pointLimit, spacing, norm)
-            : new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), 4 * Math.Pow(perAxis, d)).Bounds(resolution, perAxis, pointLimit, spacing, norm);
+        if (norm == VectorNorm.Max)
+        {
+            using var evaluator = new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, 4 * Math.Pow(perAxis, d));
+            return evaluator.Bounds(resolution, perAxis, pointLimit, spacing, norm);
+        }
+        using var euclidean = new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), 4 * Math.Pow(perAxis, d));
+        return euclidean.Bounds(resolution, perAxis, pointLimit, spacing, norm);
     }
 
     /// <summary>
@@ -122,31 +130,39 @@ public static class GridCoverage
         double queries = Math.Pow(perAxis, d);
         Evaluator<TMetric> Build(int count) => new(new ArraySegment<double[]>(vectors, 0, count), d, null, kappa, queries);
         var evaluator = Build(n);
-        double startRaw = Math.BitIncrement(TMetric.ToRaw(epsilon));
-        var pending = new Queue<(double[] Centre, double Half)>();
-        foreach (var centre in evaluator.StartingGrid(perAxis)) pending.Enqueue((centre, 1.0 / perAxis));
-        long points = 0;
-        bool uncertain = false;
-        while (pending.Count > 0)
+        try
         {
-            var (g, half) = pending.Peek();
-            long before = evaluator.Points;
-            var search = evaluator.Query(g, startRaw, Evaluator<TMetric>.Raw(epsilon - half * kappa));
-            points += evaluator.Points - before;
-            bool undecidable = search.Found && !search.Stopped && (half < 1e-9 || points + pending.Count + (1L << Math.Min(d, 62)) > pointLimit);
-            if (!search.Found || undecidable)
+            double startRaw = Math.BitIncrement(TMetric.ToRaw(epsilon));
+            var pending = new Queue<(double[] Centre, double Half)>();
+            foreach (var centre in evaluator.StartingGrid(perAxis)) pending.Enqueue((centre, 1.0 / perAxis));
+            long points = 0;
+            bool uncertain = false;
+            while (pending.Count > 0)
             {
-                // This cell is not covered by the first n vectors (or cannot be shown to be): try n + 1.
-                uncertain |= undecidable;
-                if (++n > maxN) return (null, uncertain);
-                evaluator = Build(n);
-                continue;
+                var (g, half) = pending.Peek();
+                long before = evaluator.Points;
+                var search = evaluator.Query(g, startRaw, Evaluator<TMetric>.Raw(epsilon - half * kappa));
+                points += evaluator.Points - before;
+                bool undecidable = search.Found && !search.Stopped && (half < 1e-9 || points + pending.Count + (1L << Math.Min(d, 62)) > pointLimit);
+                if (!search.Found || undecidable)
+                {
+                    // This cell is not covered by the first n vectors (or cannot be shown to be): try n + 1.
+                    uncertain |= undecidable;
+                    if (++n > maxN) return (null, uncertain);
+                    evaluator.Dispose();
+                    evaluator = Build(n);
+                    continue;
+                }
+                pending.Dequeue();
+                if (search.Stopped) continue; // certified for n, hence for every larger n
+                foreach (var child in evaluator.Children(g, half)) pending.Enqueue((child, half / 2));
             }
-            pending.Dequeue();
-            if (search.Stopped) continue; // certified for n, hence for every larger n
-            foreach (var child in evaluator.Children(g, half)) pending.Enqueue((child, half / 2));
+            return (n, uncertain);
         }
-        return (n, uncertain);
+        finally
+        {
+            evaluator.Dispose();
+        }
     }
 
     private static double Kappa(VectorNorm norm, int d) => norm == VectorNorm.Max ? 1.0 : Math.Sqrt(d);
@@ -205,8 +221,10 @@ public static class GridCoverage
     }
 
     // Nearest-subset-sum searches at many targets over one index of the sample's subset sums.
-    private sealed class Evaluator<TMetric> where TMetric : struct, IErrorMetric
+    private sealed class Evaluator<TMetric> : IDisposable where TMetric : struct, IErrorMetric
     {
+        public void Dispose() => _index.Dispose();
+
         private readonly int _d;
         private readonly int? _size;
         private readonly double _kappa;
