@@ -23,10 +23,13 @@ internal static class ExternalProcess
     private static readonly string[] InheritedNoise = ["MSBUILD", "MSBuild", "VSTEST", "DOTNET_HOST_PATH", "TESTINGPLATFORM"];
 
     /// <summary>Whether an executable of that name is on PATH (or is an existing path).</summary>
-    public static bool OnPath(string name) =>
-        File.Exists(name) ||
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, name)));
+    public static bool OnPath(string name) => Find(name) is not null;
+
+    /// <summary>The full path of an executable on PATH, or null.</summary>
+    public static string? Find(string name) =>
+        File.Exists(name) ? Path.GetFullPath(name)
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
                                     IReadOnlyDictionary<string, string>? environment = null)

@@ -59,7 +59,8 @@ internal sealed class JupyterHost
         {
             var nbconvert = ExternalProcess.Run("jupyter", ["nbconvert", "--version"], root, TimeSpan.FromMinutes(1));
             if (nbconvert.ExitCode != 0) missing.Add("jupyter nbconvert (jupyter-nbconvert): " + nbconvert.Tail(300));
-            var modules = ExternalProcess.Run("python3", ["-c", "import nbclient, jupyter_client"], root, TimeSpan.FromMinutes(1));
+            // The Python that runs jupyter (its shebang), not whichever python3 comes first on PATH.
+            var modules = ExternalProcess.Run(JupyterPython(), ["-c", "import nbclient, jupyter_client"], root, TimeSpan.FromMinutes(1));
             if (modules.ExitCode != 0) missing.Add("the Python modules nbclient and jupyter_client (python3-nbclient, jupyter-client): " + modules.Tail(300));
         }
         if (Browser.HeadlessChromium.Executable is null) missing.Add("chromium (Debian package chromium)");
@@ -89,6 +90,16 @@ internal sealed class JupyterHost
         host.Log.Add($"dotnet tool restore: {restore.Elapsed.TotalSeconds:F1} s; kernel registered in {kernels} ({install.Elapsed.TotalSeconds:F1} s)");
         host.Log.Add(LotteryNotebooks.Runner.LibraryBuild.EnsureBuilt(root, Repository.LibraryPathFromNotebooks(root)));
         return host;
+    }
+
+    private static string JupyterPython()
+    {
+        string? jupyter = ExternalProcess.Find("jupyter");
+        string shebang = jupyter is null ? "" : File.ReadLines(jupyter).FirstOrDefault() ?? "";
+        if (!shebang.StartsWith("#!", StringComparison.Ordinal)) return "python3";
+        var parts = shebang[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts is [var env, var interpreter, ..] && env.EndsWith("/env", StringComparison.Ordinal) ? interpreter
+             : parts.Length > 0 ? parts[0] : "python3";
     }
 
     /// <summary>
