@@ -10,7 +10,7 @@ namespace LotteryNotebooks.Tests.Browser;
 internal static class HeadlessChromium
 {
     /// <summary>What to install when the browser is missing.</summary>
-    public const string InstallHint = "sudo apt-get install -y --no-install-recommends chromium";
+    public const string InstallHint = "apt-get install -y --no-install-recommends chromium   (as root)";
 
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 

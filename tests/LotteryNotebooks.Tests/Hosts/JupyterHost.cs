@@ -16,7 +16,7 @@ internal sealed class JupyterHost
 
     /// <summary>The Debian packages these checks need (the same list .ci/run installs).</summary>
     public const string AptInstall =
-        "sudo apt-get install -y --no-install-recommends chromium jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel";
+        "apt-get install -y --no-install-recommends chromium jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel   (as root)";
 
     /// <summary>Per-cell limit given to nbconvert; the workbook's cells take seconds to about a minute.</summary>
     public static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(5);

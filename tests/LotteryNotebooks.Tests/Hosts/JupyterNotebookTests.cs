@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace LotteryNotebooks.Tests.Hosts;
 
-/// <summary>Prepares the Jupyter host once for all notebook runs; a setup failure fails every test with its reason.</summary>
+/// <summary>Prepares the Jupyter host once for all host tests; a setup failure fails every test with its reason.</summary>
 public sealed class JupyterHostFixture
 {
     private readonly Lazy<JupyterHost> _host = new(JupyterHost.Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -20,7 +20,7 @@ public sealed class JupyterHostFixture
 /// <code>LOTTERY_ALL_HOST_NOTEBOOKS=1 dotnet test tests/LotteryNotebooks.Tests -c Release --filter "FullyQualifiedName~Hosts"</code>
 /// </summary>
 [Collection(HostsCollection.Name)]
-public sealed class JupyterNotebookTests(JupyterHostFixture fixture, ITestOutputHelper log) : IClassFixture<JupyterHostFixture>
+public sealed class JupyterNotebookTests(JupyterHostFixture fixture, ITestOutputHelper log)
 {
     /// <summary>Environment variable that makes the suite run every notebook in Jupyter, not just 00 and 01.</summary>
     public const string AllNotebooksVariable = "LOTTERY_ALL_HOST_NOTEBOOKS";
@@ -109,9 +109,12 @@ public sealed class JupyterNotebookTests(JupyterHostFixture fixture, ITestOutput
     }
 }
 
-/// <summary>Host runs start notebook kernels in their own processes; they run one at a time.</summary>
+/// <summary>
+/// Host runs start notebook kernels in their own processes; they run one at a time and share one
+/// prepared host (tool restored, kernel registered, library built).
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class HostsCollection
+public sealed class HostsCollection : ICollectionFixture<JupyterHostFixture>
 {
     public const string Name = "Notebook hosts";
 }
