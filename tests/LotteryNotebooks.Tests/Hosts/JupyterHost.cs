@@ -52,7 +52,7 @@ internal sealed class JupyterHost
     /// </summary>
     public static JupyterHost Prepare()
     {
-        string root = Repository.Root();
+        string root = Repository.Root;
         var missing = new List<string>();
         if (!ExternalProcess.OnPath("jupyter")) missing.Add("jupyter (Debian package jupyter-core, pulled in by jupyter-nbconvert)");
         else
@@ -63,7 +63,7 @@ internal sealed class JupyterHost
             var modules = ExternalProcess.Run(JupyterPython(), ["-c", "import nbclient, jupyter_client"], root, TimeSpan.FromMinutes(1));
             if (modules.ExitCode != 0) missing.Add("the Python modules nbclient and jupyter_client (python3-nbclient, jupyter-client): " + modules.Tail(300));
         }
-        if (Browser.HeadlessChromium.Executable is null) missing.Add("chromium (Debian package chromium)");
+        if (!File.Exists(Browser.HeadlessChromium.Executable)) missing.Add($"chromium ({Browser.HeadlessChromium.Executable}, Debian package chromium)");
         if (missing.Count > 0)
             throw new InvalidOperationException(
                 "The Jupyter host checks need software that is not installed: " + string.Join("; ", missing) +
@@ -74,8 +74,9 @@ internal sealed class JupyterHost
         if (restore.ExitCode != 0)
             throw new InvalidOperationException($"'dotnet tool restore' failed in {root} (it installs dotnet-interactive {toolVersion} from .config/dotnet-tools.json):\n{restore.Tail()}");
 
-        string output = Path.Combine(root, Repository.ArtifactsFolder(root), "hosts", "jupyter");
-        string jupyterPath = Path.Combine(root, Repository.ArtifactsFolder(root), "hosts", "jupyter-data");
+        var environment = Repository.Environment;
+        string output = Path.Combine(environment.ArtifactsFolder, "hosts", "jupyter");
+        string jupyterPath = Path.Combine(environment.ArtifactsFolder, "hosts", "jupyter-data");
         string kernels = Path.Combine(jupyterPath, "kernels");
         Directory.CreateDirectory(output);
         Directory.CreateDirectory(kernels);
@@ -88,7 +89,7 @@ internal sealed class JupyterHost
 
         var host = new JupyterHost(root, output, jupyterPath, toolVersion);
         host.Log.Add($"dotnet tool restore: {restore.Elapsed.TotalSeconds:F1} s; kernel registered in {kernels} ({install.Elapsed.TotalSeconds:F1} s)");
-        host.Log.Add(LotteryNotebooks.Runner.LibraryBuild.EnsureBuilt(root, Repository.LibraryPathFromNotebooks(root)));
+        host.Log.Add(LotteryNotebooks.Runner.LibraryBuild.EnsureBuilt(root, environment.Library));
         return host;
     }
 
@@ -190,33 +191,6 @@ internal sealed class JupyterHost
 
 /// <summary>A notebook host reported a failing cell or could not run the notebook.</summary>
 internal sealed class NotebookHostException(string message) : Exception(message);
-
-/// <summary>Finds the repository and reads the few settings of environment.json these tests need.</summary>
-internal static class Repository
-{
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LotteryNotebooks.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No LotteryNotebooks.sln above {AppContext.BaseDirectory}.");
-    }
-
-    public static JsonObject Environment(string root) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(root, "environment.json")))!.AsObject();
-
-    public static string ArtifactsFolder(string root) =>
-        Environment(root)["defaults"]?["artifactsFolder"]?.GetValue<string>() ?? "artifacts";
-
-    public static string LibraryPathFromNotebooks(string root) =>
-        Environment(root)["library"]?.GetValue<string>() ?? throw new InvalidOperationException("environment.json has no \"library\".");
-
-    /// <summary>The workbook's numbered notebooks (<c>notebooks/NN-*.ipynb</c>) in order.</summary>
-    public static IReadOnlyList<string> Notebooks(string root) =>
-        Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb")
-            .Where(f => Path.GetFileName(f) is [>= '0' and <= '9', >= '0' and <= '9', '-', ..])
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-}
 
 /// <summary>Reads the repository's .NET tool manifest.</summary>
 internal static class ToolManifest

@@ -37,10 +37,13 @@ public sealed class JupyterNotebookTests(JupyterHostFixture fixture, ITestOutput
 
     public static TheoryData<string> Notebooks()
     {
-        string root = Repository.Root();
         bool all = Environment.GetEnvironmentVariable(AllNotebooksVariable) is "1" or "true";
         var data = new TheoryData<string>();
-        foreach (var path in Repository.Notebooks(root))
+        // The workbook's numbered notebooks (notebooks/NN-*.ipynb), in order.
+        var numbered = Directory.GetFiles(Repository.NotebooksFolder, "*.ipynb")
+            .Where(f => Path.GetFileName(f) is [>= '0' and <= '9', >= '0' and <= '9', '-', ..])
+            .Order(StringComparer.Ordinal);
+        foreach (var path in numbered)
         {
             string name = Path.GetFileName(path);
             if (all || name.StartsWith("00-", StringComparison.Ordinal) || name.StartsWith("01-", StringComparison.Ordinal))
@@ -56,7 +59,7 @@ public sealed class JupyterNotebookTests(JupyterHostFixture fixture, ITestOutput
     {
         var host = fixture.Host;
         foreach (var line in host.Log) log.WriteLine(line);
-        string path = Path.Combine(host.RepositoryRoot, "notebooks", notebook);
+        string path = Path.Combine(Repository.NotebooksFolder, notebook);
         Assert.True(File.Exists(path), $"No notebook {path}: the workbook must have notebooks 00 and 01.");
 
         var executed = host.Execute(path);
