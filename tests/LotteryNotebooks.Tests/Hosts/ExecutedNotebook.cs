@@ -6,7 +6,7 @@ namespace LotteryNotebooks.Tests.Hosts;
 /// <summary>A notebook as a host executed and saved it, with what the chart checks need.</summary>
 internal sealed partial record ExecutedNotebook(string Path, TimeSpan Elapsed, long Bytes, int CodeCells,
                                                 IReadOnlyList<string> ChartIds, int PlotlyCopies, int FirstPlotlyOutput, int FirstChartOutput,
-                                                IReadOnlyList<string> ErrorCells, (int Cell, double Seconds) SlowestCell)
+                                                IReadOnlyList<string> ErrorCells, IReadOnlyList<string> StandardErrors, (int Cell, double Seconds) SlowestCell)
 {
     /// <summary>The header line plotly.js starts with (the copy Plotly.NET embeds).</summary>
     private const string PlotlyHeader = "* plotly.js v";
@@ -17,6 +17,7 @@ internal sealed partial record ExecutedNotebook(string Path, TimeSpan Elapsed, l
         var cells = notebook["cells"]!.AsArray().OfType<JsonObject>().ToArray();
         var chartIds = new List<string>();
         var errors = new List<string>();
+        var stderr = new List<string>();
         int copies = 0, outputIndex = 0, firstPlotly = -1, firstChart = -1;
         (int Cell, double Seconds) slowest = (-1, 0);
         for (int c = 0; c < cells.Length; c++)
@@ -32,6 +33,8 @@ internal sealed partial record ExecutedNotebook(string Path, TimeSpan Elapsed, l
                 outputIndex++;
                 if (output["output_type"]?.GetValue<string>() == "error")
                     errors.Add($"cell {c + 1}: {output["ename"]}: {output["evalue"]}");
+                if (output["output_type"]?.GetValue<string>() == "stream" && output["name"]?.GetValue<string>() == "stderr")
+                    stderr.Add($"cell {c + 1}: {JupyterHost.JoinText(output["text"]).Trim()}");
                 string html = JupyterHost.JoinText(output["data"]?["text/html"]);
                 if (html.Length == 0) continue;
                 if (html.Contains(PlotlyHeader, StringComparison.Ordinal))
@@ -46,7 +49,7 @@ internal sealed partial record ExecutedNotebook(string Path, TimeSpan Elapsed, l
         }
         return new ExecutedNotebook(path, elapsed, new FileInfo(path).Length,
             cells.Count(c => c["cell_type"]?.GetValue<string>() == "code"),
-            chartIds, copies, firstPlotly, firstChart, errors, slowest);
+            chartIds, copies, firstPlotly, firstChart, errors, stderr, slowest);
     }
 
     /// <summary>Plotly.NET's chart HTML draws into its div with <c>Plotly.newPlot('id', …)</c>.</summary>

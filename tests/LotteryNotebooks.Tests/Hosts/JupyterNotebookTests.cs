@@ -68,6 +68,9 @@ public sealed class JupyterNotebookTests(JupyterHostFixture fixture, ITestOutput
         log.WriteLine($"{notebook}: {executed.CodeCells} code cells executed in {executed.Elapsed.TotalSeconds:F1} s " +
                       $"(slowest: cell {executed.SlowestCell.Cell}, {executed.SlowestCell.Seconds:F1} s); " +
                       $"executed notebook {executed.Bytes / 1e6:F2} MB; {executed.ChartIds.Count} charts, {executed.PlotlyCopies} copies of plotly.js");
+        // Not failures, but what a reader sees in red: compiler warnings the runner does not show (for
+        // example CS1701 for TorchSharp's net8.0 references) and whatever libraries print on stderr.
+        foreach (var line in executed.StandardErrors) log.WriteLine("stderr in Jupyter, " + line);
 
         var (html, convert) = host.ToHtml(executed);
         var timings = new Dictionary<string, object>
