@@ -7,6 +7,7 @@ namespace LotteryTickets.SubsetSum;
 /// same generator state (experiments use this: adding vectors to a trial never changes the earlier ones).
 /// <list type="bullet">
 /// <item><see cref="Gaussian"/>: X ~ N(0, I_d), the setting of Becchetti et al.</item>
+/// <item><see cref="Independent"/>: d independent coordinates from any scalar <see cref="ValueDistribution"/>.</item>
 /// <item><see cref="Nsn"/>: normally-scaled normal, X = Z·W with Z ~ N(0,1) and W ~ N(0, I_d) independent (the paper's NSN vectors).</item>
 /// <item><see cref="ConvolutionVectorSampler"/>: the vectors |u_i|·vec(V[:, i]) one hidden channel of a random convolution pair offers.</item>
 /// </list>
@@ -78,6 +79,11 @@ public abstract class VectorSampler
     /// <summary>Standard Gaussian vectors N(0, I_d).</summary>
     /// <param name="dimension">The dimension d, at least 1.</param>
     public static GaussianVectorSampler Gaussian(int dimension) => new(dimension);
+
+    /// <summary>Vectors with d independent coordinates from <paramref name="distribution"/> (uniform: the cube [-1,1]^d).</summary>
+    /// <param name="distribution">The law of each coordinate.</param>
+    /// <param name="dimension">The dimension d, at least 1.</param>
+    public static IndependentVectorSampler Independent(ValueDistribution distribution, int dimension) => new(distribution, dimension);
 
     /// <summary>NSN vectors Z·W with Z ~ N(0,1), W ~ N(0, I_d).</summary>
     /// <param name="dimension">The dimension d, at least 1.</param>

@@ -12,6 +12,13 @@ public class VectorSamplerTests
         Assert.Equal(ScalarSampler.Sample(ValueDistribution.Normal, 50, new Random(5)), gaussian.Select(x => x[0]));
         double[][] nsn = VectorSampler.Nsn(1).Sample(50, new Random(6));
         Assert.Equal(ScalarSampler.Sample(ValueDistribution.NormalProduct, 50, new Random(6)), nsn.Select(x => x[0]));
+        foreach (var distribution in Enum.GetValues<ValueDistribution>())
+        {
+            var sampler = VectorSampler.Independent(distribution, 1);
+            Assert.Equal(ScalarSampler.Sample(distribution, 30, new Random(9)), sampler.Sample(30, new Random(9)).Select(x => x[0]));
+            Assert.Equal((int)distribution, sampler.SeedConfiguration);
+        }
+        Assert.Equal(VectorSampler.Gaussian(3).Sample(10, 4), VectorSampler.Independent(ValueDistribution.Normal, 3).Sample(10, 4));
         Assert.Equal((int)ValueDistribution.Normal, VectorSampler.Gaussian(4).SeedConfiguration);
         Assert.Equal((int)ValueDistribution.NormalProduct, VectorSampler.Nsn(4).SeedConfiguration);
     }
@@ -70,6 +77,7 @@ public class VectorSamplerTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => VectorSampler.Gaussian(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => VectorSampler.Nsn(-2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VectorSampler.Independent((ValueDistribution)42, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ConvolutionVectorSampler(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ConvolutionVectorSampler(3, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => VectorSampler.Gaussian(2).Sample(-1, 1));
