@@ -122,6 +122,42 @@ public static class VectorSubsetSum
         return choice.Error == 0 && !choice.ProvenOptimal ? choice with { ProvenOptimal = true } : choice;
     }
 
+    /// <summary>Largest n accepted by <see cref="AllSums"/> (2^20 sums).</summary>
+    public const int MaxAllSumsItems = 20;
+
+    /// <summary>
+    /// All 2^n subset sums of <paramref name="vectors"/>, for pictures and teaching: entry j is Σ_{i: bit i of j set} X_i
+    /// (entry 0 is the empty sum, the zero vector), built by doubling.
+    /// </summary>
+    /// <param name="vectors">The vectors X_1..X_n (1 &lt;= n &lt;= <see cref="MaxAllSumsItems"/>; same dimension; finite).</param>
+    /// <exception cref="ArgumentException">No vectors, mixed dimensions or non-finite values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">n &gt; <see cref="MaxAllSumsItems"/>.</exception>
+    public static double[][] AllSums(IReadOnlyList<double[]> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count == 0)
+            throw new ArgumentException("vectors must hold at least one vector (the dimension d is read from it); got none.", nameof(vectors));
+        if (vectors.Count > MaxAllSumsItems)
+            throw new ArgumentOutOfRangeException(nameof(vectors), vectors.Count,
+                $"AllSums lists 2^n sums: n must be between 1 and MaxAllSumsItems = {MaxAllSumsItems}; got {vectors.Count}.");
+        int d = (vectors[0] ?? throw new ArgumentException("vectors[0] is null.", nameof(vectors))).Length;
+        if (d == 0) throw new ArgumentException("vectors must have dimension d >= 1; vectors[0] is empty.", nameof(vectors));
+        ValidateVectors(vectors, d, nameof(vectors));
+        var sums = new double[1 << vectors.Count][];
+        sums[0] = new double[d];
+        for (int k = 0; k < vectors.Count; k++)
+        {
+            int half = 1 << k;
+            for (int j = 0; j < half; j++)
+            {
+                var s = new double[d];
+                for (int c = 0; c < d; c++) s[c] = sums[j][c] + vectors[k][c];
+                sums[j + half] = s;
+            }
+        }
+        return sums;
+    }
+
     /// <summary>Checks the instance and returns its dimension d.</summary>
     internal static int ValidateInstance(IReadOnlyList<double[]> vectors, double[] target)
     {
