@@ -15,13 +15,16 @@ namespace LotteryTickets.SubsetSum;
 /// (<see cref="VectorSubsetChoice.ProvenOptimal"/>). Memory grows as 2^(n/2)·d; it is refused above
 /// <see cref="ExactMaxBytes"/>.</item>
 /// <item><b>Heuristic</b>: greedy, then local search (add, drop, swap), then large-neighbourhood rounds that
-/// re-solve windows of 20 vectors exactly (see <see cref="VectorSubsetSumMethod.Heuristic"/>). Milliseconds
+/// re-solve windows of 12 to 20 vectors exactly (see <see cref="VectorSubsetSumMethod.Heuristic"/>). Milliseconds
 /// for n in the hundreds; its answer is not certified.</item>
 /// <item><b>Auto</b> (default) uses Exact when <see cref="UsesExactSearch"/> says so: n &lt;= <see cref="AutoExactMaxItems"/>
-/// for d &lt;= 16, fewer vectors for larger d (where k-d trees prune less), and Heuristic otherwise.</item>
+/// for d &lt;= 16, slightly fewer vectors for larger d, and Heuristic otherwise.</item>
 /// </list>
 /// With <see cref="VectorSubsetSumOptions.Tolerance"/> &gt; 0 every method stops at the first subset within the
-/// tolerance, which is usually found by the greedy and local-search start in microseconds.
+/// tolerance, which the greedy and local-search start usually finds in microseconds when the tolerance is
+/// comfortably reachable. When it is not reachable, Exact still has to prove that (tens of milliseconds at
+/// n = 32, d = 9) and Heuristic runs its rounds to the end; bound such calls with
+/// <see cref="VectorSubsetSumOptions.TimeLimit"/> or <see cref="VectorSubsetSumOptions.NodeLimit"/>.
 /// </summary>
 public static class VectorSubsetSum
 {
@@ -42,15 +45,16 @@ public static class VectorSubsetSum
 
     /// <summary>
     /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d:
-    /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 28 when d &lt;= 36, n &lt;= 22 beyond,
-    /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to well under a
-    /// second on one core for random Gaussian or NSN vectors (measured in docs/performance-multidimensional.md).
+    /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond,
+    /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to a few hundred
+    /// milliseconds at most on one core for random NSN vectors and targets in the cube (measured in
+    /// docs/performance-multidimensional.md: about 0.25 s at d = 16, n = 34; 0.06 s at d = 36, n = 30; 0.06 s at d = 150, n = 26).
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
     public static bool UsesExactSearch(int n, int d)
     {
-        int limit = d <= 16 ? AutoExactMaxItems : d <= 36 ? 28 : 22;
+        int limit = d <= 16 ? AutoExactMaxItems : d <= 36 ? 30 : 26;
         return n <= limit && ExactBytes(n, d) <= ExactMaxBytes;
     }
 
