@@ -16,7 +16,7 @@ public class VectorSubsetSumBenchmarks
     private const int InstanceCount = 8;
     private (double[][] Vectors, double[] Target)[] _instances = [];
 
-    [Params(24, 32)]
+    [Params(24, 28, 32, 36)]
     public int N { get; set; }
 
     [GlobalSetup]

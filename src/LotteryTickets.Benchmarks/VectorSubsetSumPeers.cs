@@ -19,12 +19,12 @@ internal static class VectorSubsetSumPeers
 
     public const int Dimension = 9;
 
-    public static (double[][] Vectors, double[] Target)[] Instances(int n, int count) =>
+    public static (double[][] Vectors, double[] Target)[] Instances(int n, int count, int dimension = Dimension) =>
         [.. Enumerable.Range(0, count).Select(i =>
         {
             var rng = Seeds.Rng(2023, n, i);
-            double[][] vectors = VectorSampler.Nsn(Dimension).Sample(n, rng);
-            double[] target = [.. Enumerable.Range(0, Dimension).Select(_ => 2 * rng.NextDouble() - 1)];
+            double[][] vectors = VectorSampler.Nsn(dimension).Sample(n, rng);
+            double[] target = [.. Enumerable.Range(0, dimension).Select(_ => 2 * rng.NextDouble() - 1)];
             return (vectors, target);
         })];
 

@@ -37,7 +37,7 @@ public static class VectorSubsetSum
     /// <summary>
     /// Approximate peak bytes of the exact search on <paramref name="n"/> vectors of dimension <paramref name="d"/>:
     /// (2^floor(n/2) + 2^ceil(n/2)) half sums of 8·d + 8 bytes, stored twice while the trees are built, plus the
-    /// trees' bounding boxes (factor 2.5 in all). About 13 MB at n = 32, d = 9.
+    /// trees' bounding boxes (factor 2.5 in all). About 26 MB at n = 32, d = 9.
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
