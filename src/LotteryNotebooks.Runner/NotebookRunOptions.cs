@@ -1,0 +1,17 @@
+namespace LotteryNotebooks.Runner;
+
+/// <summary>How to run notebooks.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>Folder for executed notebooks and HTML pages (default: artifacts/notebooks under the repository).</summary>
+    public required string OutputFolder { get; init; }
+
+    /// <summary>Values for the notebook's <c>parameters</c> cell: name to C# expression.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Longest time one cell may run before the notebook is stopped with a timeout error.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Called with a short status after each cell (cell number, seconds), for progress displays.</summary>
+    public Action<string>? CellProgress { get; init; }
+}

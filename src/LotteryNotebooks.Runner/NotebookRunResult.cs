@@ -1,0 +1,33 @@
+namespace LotteryNotebooks.Runner;
+
+/// <summary>The first failing cell of a notebook run.</summary>
+/// <param name="Cell">1-based position of the cell in the executed notebook (markdown cells count).</param>
+/// <param name="FirstLine">The cell's first non-empty source line, to find it at a glance.</param>
+/// <param name="Message">The error.</param>
+public sealed record CellFailure(int Cell, string FirstLine, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"cell {Cell} ({FirstLine}): {Message}";
+}
+
+/// <summary>What running one notebook gave.</summary>
+/// <param name="Notebook">File name of the notebook.</param>
+/// <param name="SourcePath">The source notebook (never modified).</param>
+/// <param name="ExecutedPath">The executed copy with outputs.</param>
+/// <param name="HtmlPath">The standalone HTML page.</param>
+/// <param name="CodeCells">Code cells executed (including an injected parameters cell).</param>
+/// <param name="Seconds">Wall-clock time of the run.</param>
+/// <param name="Failure">The first failing cell, or null when every cell succeeded.</param>
+public sealed record NotebookRunResult(
+    string Notebook, string SourcePath, string ExecutedPath, string HtmlPath, int CodeCells, double Seconds, CellFailure? Failure)
+{
+    /// <summary>True when every cell succeeded.</summary>
+    public bool Succeeded => Failure is null;
+
+    /// <summary>"ok" or "failed".</summary>
+    public string Status => Succeeded ? "ok" : "failed";
+
+    /// <summary>The runner's one line for this notebook.</summary>
+    public override string ToString() =>
+        $"{Notebook,-44} {CodeCells,3} cells {Seconds,7:F1} s  {Status}" + (Failure is null ? "" : $"\n    {Failure}");
+}
