@@ -53,9 +53,9 @@ internal static class TicketConstruction
             masks.Add(Assemble(variant, pair, results));
             slices.AddRange(results);
             reports.Add(Report(variant, pair, layer, results, options.SliceTolerance, layerWatch.Elapsed.TotalSeconds));
-            if (results.Any(r => r.EmptyError > 0) && results.All(r => r.Error >= r.EmptyError))
+            if (results.Any(r => r.EmptyError > 0) && results.All(r => r.EmptyError == 0 || r.Candidates == 0))
                 throw new ArgumentOutOfRangeException(nameof(random), pair.HiddenPerInput,
-                    $"layer {l}: with n = {pair.HiddenPerInput} hidden channels per input channel no subset improves on the empty one for any slice, so the ticket would output zeros there. Use a larger n (the counting bound asks for about {CountingBound(variant, spec, options.SliceTolerance)} channels of each sign for this tolerance).");
+                    $"layer {l}: with n = {pair.HiddenPerInput} hidden channels per input channel no block offers a channel of the needed sign, so no slice can make any progress and the ticket would output zeros there. Use a larger n (the counting bound asks for about {CountingBound(variant, spec, options.SliceTolerance)} channels of each sign for this tolerance).");
         }
         var mask = new TicketMask(variant, architecture, random.HiddenPerInput, random.Seed, masks);
         return new Ticket(variant, target, random, mask, options, slices, reports, watch.Elapsed);
@@ -201,6 +201,7 @@ internal static class TicketConstruction
     private static TicketLayerReport Report(TicketVariant variant, RandomPair pair, int layer, SliceResult[] results, double tolerance, double seconds) =>
         new(layer, pair.HiddenPerInput, results.Length, Dimension(variant, pair.Target),
             results.Average(r => r.Candidates), results.Max(r => r.Error), results.Average(r => r.Error),
-            results.Count(r => r.Error > tolerance), results.Count(r => r.Candidates == 0), results.Average(r => r.Kept.Length),
+            results.Count(r => r.Error > tolerance), results.Count(r => r.Candidates == 0), results.Count(r => r.EmptyError > 0 && r.Kept.Length == 0),
+            results.Average(r => r.Kept.Length),
             results.Count(r => r.ProvenOptimal), seconds);
 }
