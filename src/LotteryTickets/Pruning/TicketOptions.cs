@@ -43,9 +43,10 @@ public sealed record TicketOptions
     /// <summary>
     /// The unstructured baseline solves each 1-D instance exactly by meet in the middle, which is exponential in the
     /// number of candidates; it uses the first this many channels of the needed sign in each block (O(log 1/ε) suffice
-    /// for 1-D subset sum, so 24 give errors far below float precision of the targets). Between 1 and <see cref="MaxUnstructuredCandidates"/>.
+    /// for 1-D subset sum: 32 channels give errors near float precision unless a pool happens to hold only a few values of the
+    /// needed sign, which the default keeps rare). Between 1 and <see cref="MaxUnstructuredCandidates"/>.
     /// </summary>
-    public int UnstructuredCandidates { get; init; } = 24;
+    public int UnstructuredCandidates { get; init; } = 32;
 
     /// <summary>Upper limit of <see cref="UnstructuredCandidates"/> (meet in the middle needs 12·2^(c/2+1) bytes per instance).</summary>
     public const int MaxUnstructuredCandidates = 40;
