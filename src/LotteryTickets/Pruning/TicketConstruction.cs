@@ -24,8 +24,7 @@ internal static class TicketConstruction
 
         var watch = Stopwatch.StartNew();
         var architecture = target.Architecture;
-        var perLayer = Enumerable.Range(0, architecture.Layers.Count).Select(l => Instances(variant, architecture, l)).ToArray();
-        int total = perLayer.Sum(p => p.Length), done = 0;
+        int total = Enumerable.Range(0, architecture.Layers.Count).Sum(l => Instances(variant, architecture, l).Length), done = 0;
         var slices = new List<SliceResult>(total);
         var masks = new List<LayerMask>();
         var reports = new List<TicketLayerReport>();
@@ -36,19 +35,9 @@ internal static class TicketConstruction
             var layerWatch = Stopwatch.StartNew();
             var pair = random.Pairs[l];
             var spec = pair.Target;
-            // Candidates of block t and sign s: the hidden channels i in B_t whose block weight u_i has sign s.
-            var candidates = new int[spec.InChannels, 2][];
-            for (int t = 0; t < spec.InChannels; t++)
-                for (int side = 0; side < 2; side++)
-                    candidates[t, side] = Enumerable.Range(t * pair.HiddenPerInput, pair.HiddenPerInput)
-                        .Where(i => side == 0 ? pair.BlockWeight(i) > 0 : pair.BlockWeight(i) < 0).ToArray();
-
-            var instances = perLayer[l];
-            var results = new SliceResult[instances.Length];
             int layer = l;
-            Parallel.For(0, instances.Length, parallel, k =>
+            var results = SolveLayer(variant, target, pair, layer, random.Seed, options, parallel, () =>
             {
-                results[k] = Solve(variant, target, pair, layer, instances[k], candidates[instances[k].Input, instances[k].Sign > 0 ? 0 : 1], options, random.Seed);
                 int now = Interlocked.Increment(ref done);
                 progress?.Report(new TicketProgress(variant, layer, now, total, watch.Elapsed));
             });
@@ -62,6 +51,27 @@ internal static class TicketConstruction
         }
         var mask = new TicketMask(variant, architecture, random.HiddenPerInput, random.Seed, masks);
         return new Ticket(variant, target, random, mask, options, slices, reports, watch.Elapsed);
+    }
+
+    /// <summary>Solves every slice of one layer in parallel; results are in instance order whatever the thread count.</summary>
+    internal static SliceResult[] SolveLayer(TicketVariant variant, TargetCnn target, RandomPair pair, int layer, int seed, TicketOptions options,
+        ParallelOptions parallel, Action? solved = null)
+    {
+        var spec = pair.Target;
+        // Candidates of block t and sign s: the hidden channels i in B_t whose block weight u_i has sign s.
+        var candidates = new int[spec.InChannels, 2][];
+        for (int t = 0; t < spec.InChannels; t++)
+            for (int side = 0; side < 2; side++)
+                candidates[t, side] = Enumerable.Range(t * pair.HiddenPerInput, pair.HiddenPerInput)
+                    .Where(i => side == 0 ? pair.BlockWeight(i) > 0 : pair.BlockWeight(i) < 0).ToArray();
+        var instances = Instances(variant, target.Architecture, layer);
+        var results = new SliceResult[instances.Length];
+        Parallel.For(0, instances.Length, parallel, k =>
+        {
+            results[k] = Solve(variant, target, pair, layer, instances[k], candidates[instances[k].Input, instances[k].Sign > 0 ? 0 : 1], options, seed);
+            solved?.Invoke();
+        });
+        return results;
     }
 
     /// <summary>Counting lower bound on channels per sign: 2^n subsets must cover [-1, 1]^D in cells of side 2η, n ≥ D log2(1/η).</summary>
