@@ -9,7 +9,7 @@ namespace LotteryTickets.SubsetSum;
 /// <item><b>greedy</b>: from S = ∅ add the vector that lowers ||r|| most, while that helps (with |S| = k: add the best k);</item>
 /// <item><b>local search</b>: apply any move that lowers ||r|| (add or drop one vector unless the size is fixed,
 /// swap one kept vector for one dropped vector) until none does;</item>
-/// <item><b>large-neighbourhood search</b>: pick a window of about <see cref="WindowSize"/> vectors (half kept, half
+/// <item><b>large-neighbourhood search</b>: pick a window of about <see cref="WindowSize"/> vectors (fewer in high dimension, <see cref="WindowFor"/>) (half kept, half
 /// dropped, chosen by a seeded generator), fix S outside the window and re-solve the window exactly by meet in
 /// the middle; keep the result if it is better, run the local search again, and stop after
 /// <see cref="Patience"/> rounds in a row without improvement.</item>
@@ -18,8 +18,14 @@ namespace LotteryTickets.SubsetSum;
 /// </summary>
 internal sealed class VectorLocalSearch<TMetric> where TMetric : struct, IErrorMetric
 {
-    /// <summary>Vectors re-solved exactly per large-neighbourhood round (two halves of 2^10 sums).</summary>
+    /// <summary>Vectors re-solved exactly per large-neighbourhood round in dimension d &lt;= 16 (two halves of 2^10 sums).</summary>
     public const int WindowSize = 20;
+
+    /// <summary>
+    /// The window for dimension <paramref name="d"/>: <see cref="WindowSize"/> up to d = 16, then 16 up to d = 64, then 12.
+    /// In high dimension the k-d trees prune less, so a window costs nearly all its pairs; smaller windows keep rounds cheap.
+    /// </summary>
+    public static int WindowFor(int d) => d <= 16 ? WindowSize : d <= 64 ? 16 : 12;
 
     /// <summary>Rounds in a row without improvement after which the large-neighbourhood search stops.</summary>
     public const int Patience = 12;
@@ -122,7 +128,7 @@ internal sealed class VectorLocalSearch<TMetric> where TMetric : struct, IErrorM
     /// <summary>Step 3: large-neighbourhood search; stops at <paramref name="toleranceRaw"/>, on the budget, or after <see cref="Patience"/> idle rounds.</summary>
     public void LargeNeighbourhood(Random rng, double toleranceRaw, SearchBudget budget)
     {
-        int m = Math.Min(_n, WindowSize);
+        int m = Math.Min(_n, WindowFor(_d));
         int idle = 0;
         for (int round = 0; round < MaxRounds && idle < Patience && Raw > toleranceRaw; round++)
         {

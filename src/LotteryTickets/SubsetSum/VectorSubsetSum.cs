@@ -15,13 +15,16 @@ namespace LotteryTickets.SubsetSum;
 /// (<see cref="VectorSubsetChoice.ProvenOptimal"/>). Memory grows as 2^(n/2)·d; it is refused above
 /// <see cref="ExactMaxBytes"/>.</item>
 /// <item><b>Heuristic</b>: greedy, then local search (add, drop, swap), then large-neighbourhood rounds that
-/// re-solve windows of 20 vectors exactly (see <see cref="VectorSubsetSumMethod.Heuristic"/>). Milliseconds
+/// re-solve windows of 12 to 20 vectors exactly (see <see cref="VectorSubsetSumMethod.Heuristic"/>). Milliseconds
 /// for n in the hundreds; its answer is not certified.</item>
 /// <item><b>Auto</b> (default) uses Exact when <see cref="UsesExactSearch"/> says so: n &lt;= <see cref="AutoExactMaxItems"/>
-/// for d &lt;= 16, fewer vectors for larger d (where k-d trees prune less), and Heuristic otherwise.</item>
+/// for d &lt;= 16, slightly fewer vectors for larger d, and Heuristic otherwise.</item>
 /// </list>
 /// With <see cref="VectorSubsetSumOptions.Tolerance"/> &gt; 0 every method stops at the first subset within the
-/// tolerance, which is usually found by the greedy and local-search start in microseconds.
+/// tolerance, which the greedy and local-search start usually finds in microseconds when the tolerance is
+/// comfortably reachable. When it is not reachable, Exact still has to prove that (tens of milliseconds at
+/// n = 32, d = 9) and Heuristic runs its rounds to the end; bound such calls with
+/// <see cref="VectorSubsetSumOptions.TimeLimit"/> or <see cref="VectorSubsetSumOptions.NodeLimit"/>.
 /// </summary>
 public static class VectorSubsetSum
 {
@@ -42,15 +45,16 @@ public static class VectorSubsetSum
 
     /// <summary>
     /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d:
-    /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 28 when d &lt;= 36, n &lt;= 22 beyond,
-    /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to well under a
-    /// second on one core for random Gaussian or NSN vectors (measured in docs/performance-multidimensional.md).
+    /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond,
+    /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to a few hundred
+    /// milliseconds at most on one core for random NSN vectors and targets in the cube (measured in
+    /// docs/performance-multidimensional.md: about 0.25 s at d = 16, n = 34; 0.06 s at d = 36, n = 30; 0.06 s at d = 150, n = 26).
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
     public static bool UsesExactSearch(int n, int d)
     {
-        int limit = d <= 16 ? AutoExactMaxItems : d <= 36 ? 28 : 22;
+        int limit = d <= 16 ? AutoExactMaxItems : d <= 36 ? 30 : 26;
         return n <= limit && ExactBytes(n, d) <= ExactMaxBytes;
     }
 
@@ -120,6 +124,42 @@ public static class VectorSubsetSum
         }
         var choice = VectorSubsetChoice.Create(vectors, indices, target, options.Norm, proven, method, budget.Nodes);
         return choice.Error == 0 && !choice.ProvenOptimal ? choice with { ProvenOptimal = true } : choice;
+    }
+
+    /// <summary>Largest n accepted by <see cref="AllSums"/> (2^20 sums).</summary>
+    public const int MaxAllSumsItems = 20;
+
+    /// <summary>
+    /// All 2^n subset sums of <paramref name="vectors"/>, for pictures and teaching: entry j is Σ_{i: bit i of j set} X_i
+    /// (entry 0 is the empty sum, the zero vector), built by doubling.
+    /// </summary>
+    /// <param name="vectors">The vectors X_1..X_n (1 &lt;= n &lt;= <see cref="MaxAllSumsItems"/>; same dimension; finite).</param>
+    /// <exception cref="ArgumentException">No vectors, mixed dimensions or non-finite values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">n &gt; <see cref="MaxAllSumsItems"/>.</exception>
+    public static double[][] AllSums(IReadOnlyList<double[]> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count == 0)
+            throw new ArgumentException("vectors must hold at least one vector (the dimension d is read from it); got none.", nameof(vectors));
+        if (vectors.Count > MaxAllSumsItems)
+            throw new ArgumentOutOfRangeException(nameof(vectors), vectors.Count,
+                $"AllSums lists 2^n sums: n must be between 1 and MaxAllSumsItems = {MaxAllSumsItems}; got {vectors.Count}.");
+        int d = (vectors[0] ?? throw new ArgumentException("vectors[0] is null.", nameof(vectors))).Length;
+        if (d == 0) throw new ArgumentException("vectors must have dimension d >= 1; vectors[0] is empty.", nameof(vectors));
+        ValidateVectors(vectors, d, nameof(vectors));
+        var sums = new double[1 << vectors.Count][];
+        sums[0] = new double[d];
+        for (int k = 0; k < vectors.Count; k++)
+        {
+            int half = 1 << k;
+            for (int j = 0; j < half; j++)
+            {
+                var s = new double[d];
+                for (int c = 0; c < d; c++) s[c] = sums[j][c] + vectors[k][c];
+                sums[j + half] = s;
+            }
+        }
+        return sums;
     }
 
     /// <summary>Checks the instance and returns its dimension d.</summary>

@@ -161,6 +161,18 @@ public class VectorSubsetSumTests
     }
 
     [Fact]
+    public void All_sums_are_the_subset_sums_by_mask()
+    {
+        var (vectors, _) = VectorBruteForce.Instance(4, 6, 3);
+        double[][] sums = VectorSubsetSum.AllSums(vectors);
+        Assert.Equal(64, sums.Length);
+        for (int mask = 0; mask < 64; mask++)
+            Assert.Equal(0.0, VectorBruteForce.Error(vectors, sums[mask], mask, VectorNorm.Max), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.AllSums(VectorSampler.Gaussian(2).Sample(21, 1)));
+        Assert.Throws<ArgumentException>(() => VectorSubsetSum.AllSums([]));
+    }
+
+    [Fact]
     public void Empty_input_gives_the_empty_subset()
     {
         var choice = VectorSubsetSum.Solve([], [0.5, -0.25]);
