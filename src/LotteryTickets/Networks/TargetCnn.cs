@@ -1,0 +1,99 @@
+using LotteryTickets.Workbook;
+
+namespace LotteryTickets.Networks;
+
+/// <summary>
+/// A target CNN: an architecture and one kernel tensor <c>K_l</c> of shape <c>(c_out, c_in, d, d)</c> per layer.
+/// It computes <c>GAP(K_L * relu(... relu(K_1 * X)))</c>. The lottery-ticket construction approximates
+/// each <c>K_l</c> by subset sums of random weights, which the theorem guarantees for targets in the
+/// max-norm unit ball (every weight in [-1, 1]); <see cref="MaxAbsWeight"/> tells how close a target is to that bound.
+/// </summary>
+public sealed class TargetCnn
+{
+    /// <summary>The bound the theorem assumes on every target weight: |K[j, t, a, b]| ≤ 1.</summary>
+    public const double MaxNormBound = 1.0;
+
+    /// <summary>Creates a target and checks that every kernel has its layer's number of entries and only finite values.</summary>
+    public TargetCnn(TargetArchitecture architecture, IReadOnlyList<float[]> kernels)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(kernels);
+        architecture.Validate(nameof(architecture));
+        if (kernels.Count != architecture.Layers.Count)
+            throw new ArgumentException($"the architecture has {architecture.Layers.Count} layers but {kernels.Count} kernels were given.", nameof(kernels));
+        for (int l = 0; l < kernels.Count; l++)
+        {
+            var spec = architecture.Layers[l];
+            if (kernels[l] is null || kernels[l].Length != spec.WeightCount)
+                throw new ArgumentException($"kernel {l} must have {spec.WeightCount} entries for shape ({spec.OutChannels}, {spec.InChannels}, {spec.KernelSize}, {spec.KernelSize}); got {kernels[l]?.Length ?? 0}.", nameof(kernels));
+            int bad = Array.FindIndex(kernels[l], w => !float.IsFinite(w));
+            if (bad >= 0) throw new ArgumentException($"kernel {l} has a non-finite value at position {bad}.", nameof(kernels));
+        }
+        Architecture = architecture;
+        Kernels = kernels;
+    }
+
+    /// <summary>The architecture.</summary>
+    public TargetArchitecture Architecture { get; }
+
+    /// <summary>The kernels, one row-major array of shape <c>(c_out, c_in, d, d)</c> per layer. Treat as read-only.</summary>
+    public IReadOnlyList<float[]> Kernels { get; }
+
+    /// <summary>The largest |weight| over all layers (the theorem needs it ≤ <see cref="MaxNormBound"/>).</summary>
+    public double MaxAbsWeight => Kernels.Max(k => k.Max(w => Math.Abs(w)));
+
+    /// <summary>Kernel <c>K[j, t]</c> of layer <paramref name="layer"/> as a <c>d x d</c> array.</summary>
+    public double[,] Kernel(int layer, int output, int input)
+    {
+        var spec = Architecture.Layers[layer];
+        int d = spec.KernelSize;
+        var result = new double[d, d];
+        int offset = (output * spec.InChannels + input) * d * d;
+        for (int a = 0; a < d; a++)
+            for (int b = 0; b < d; b++) result[a, b] = Kernels[layer][offset + a * d + b];
+        return result;
+    }
+
+    /// <summary>The target as a <see cref="ConvNetwork"/> (one convolution per layer, a ReLU after all but the last).</summary>
+    public ConvNetwork ToNetwork(string name = "target")
+    {
+        var ops = new List<NetworkOp>();
+        var layers = Architecture.Layers;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            var s = layers[l];
+            ops.Add(new ConvOp(s.InChannels, s.OutChannels, s.KernelSize, s.Stride, s.Padding, 1, Kernels[l], relu: l < layers.Count - 1));
+        }
+        return new ConvNetwork(name, Architecture.InputChannels, Architecture.ImageSize, ops, Architecture.InputNonNegative);
+    }
+
+    /// <summary>
+    /// A target with i.i.d. uniform weights in [-<paramref name="maxAbs"/>, <paramref name="maxAbs"/>]: useful for
+    /// exercising the construction on arbitrary shapes without training (tests, one-layer notebook).
+    /// </summary>
+    public static TargetCnn RandomUniform(TargetArchitecture architecture, int seed, double maxAbs = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        architecture.Validate(nameof(architecture));
+        if (!(maxAbs > 0) || maxAbs > MaxNormBound)
+            throw new ArgumentOutOfRangeException(nameof(maxAbs), maxAbs, $"maxAbs must be in (0, {MaxNormBound}]; got {maxAbs}.");
+        var kernels = new List<float[]>();
+        for (int l = 0; l < architecture.Layers.Count; l++)
+        {
+            var rng = Seeds.Rng(seed, 17, l);
+            kernels.Add(Enumerable.Range(0, architecture.Layers[l].WeightCount).Select(_ => (float)((2 * rng.NextDouble() - 1) * maxAbs)).ToArray());
+        }
+        return new TargetCnn(architecture, kernels);
+    }
+
+    /// <summary>A copy whose every layer is scaled by <paramref name="factors"/>[l] (used to normalise layers; with positive factors, a bias-free ReLU network's class decisions do not change).</summary>
+    public TargetCnn Scaled(IReadOnlyList<double> factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        if (factors.Count != Kernels.Count) throw new ArgumentException($"need {Kernels.Count} factors; got {factors.Count}.", nameof(factors));
+        return new TargetCnn(Architecture, Kernels.Select((k, l) => k.Select(w => (float)(w * factors[l])).ToArray()).ToList());
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"target {Architecture}: {Architecture.WeightCount:N0} weights, max |w| = {MaxAbsWeight:F3}";
+}

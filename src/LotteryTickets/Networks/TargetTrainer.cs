@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using LotteryTickets.Workbook;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Networks;
+
+/// <summary>
+/// Trains a target CNN with Adam and cross-entropy, clamping every weight into
+/// [-MaxAbsWeight, MaxAbsWeight] after each step (projected gradient descent onto the max-norm ball):
+/// the theorem approximates targets whose weights lie in [-1, 1], because one random sample's subset sums
+/// cover that cube. Initialisation (He-uniform) and batch order come from the seed through
+/// <see cref="Seeds"/>, so the same seed and thread count give the same target.
+/// </summary>
+public static class TargetTrainer
+{
+    /// <summary>He-uniform initial kernels: entries uniform in ±sqrt(6 / fan_in), capped at <paramref name="maxAbs"/>.</summary>
+    public static TargetCnn InitialTarget(TargetArchitecture architecture, int seed, double maxAbs = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        architecture.Validate(nameof(architecture));
+        var kernels = new List<float[]>();
+        for (int l = 0; l < architecture.Layers.Count; l++)
+        {
+            var s = architecture.Layers[l];
+            double bound = Math.Min(maxAbs, Math.Sqrt(6.0 / (s.InChannels * s.KernelArea)));
+            var rng = Seeds.Rng(seed, 1, l);
+            kernels.Add(Enumerable.Range(0, s.WeightCount).Select(_ => (float)((2 * rng.NextDouble() - 1) * bound)).ToArray());
+        }
+        return new TargetCnn(architecture, kernels);
+    }
+
+    /// <summary>Trains a target of the given architecture on <paramref name="train"/>.</summary>
+    /// <param name="architecture">Architecture to train; its input must match the images (one channel, their side).</param>
+    /// <param name="train">Training images (pixels are fed in [0, 1]).</param>
+    /// <param name="options">Seed, epochs, batch size, learning rate, weight bound (defaults when null).</param>
+    /// <param name="progress">Receives a report after every step.</param>
+    /// <param name="cancellationToken">Stops between steps.</param>
+    public static TrainingResult Train(TargetArchitecture architecture, ImageSet train, TrainingOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(train);
+        options ??= new TrainingOptions();
+        options.Validate();
+        architecture.Validate(nameof(architecture));
+        if (architecture.InputChannels != 1 || architecture.ImageSize != train.Side)
+            throw new ArgumentException($"the architecture takes {architecture.InputChannels}x{architecture.ImageSize}x{architecture.ImageSize} inputs; the images are 1x{train.Side}x{train.Side}.", nameof(architecture));
+        if (architecture.Classes != train.Classes)
+            throw new ArgumentException($"the architecture has {architecture.Classes} outputs; the images have {train.Classes} classes.", nameof(architecture));
+
+        var watch = Stopwatch.StartNew();
+        int count = Math.Min(options.TrainImages ?? train.Count, train.Count);
+        int steps = (count + options.BatchSize - 1) / options.BatchSize;
+        var initial = InitialTarget(architecture, options.Seed, options.MaxAbsWeight);
+        using var module = initial.ToNetwork("target").ToModule(trainable: true);
+        module.train();
+        using var optimizer = optim.Adam(module.parameters(), options.LearningRate);
+        var losses = new List<double>();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            int[] order = Enumerable.Range(0, count).ToArray();
+            Seeds.Rng(options.Seed, 2, epoch).Shuffle(order);
+            double sum = 0, recent = 0;
+            int recentCount = 0;
+            for (int step = 0; step < steps; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                var batch = order.AsSpan(step * options.BatchSize, Math.Min(options.BatchSize, count - step * options.BatchSize));
+                var x = train.Images(batch);
+                var y = train.LabelTensor(batch);
+                optimizer.zero_grad();
+                var loss = nn.functional.cross_entropy(module.call(x), y);
+                loss.backward();
+                optimizer.step();
+                module.ClampWeights(options.MaxAbsWeight);
+                double value = loss.item<float>();
+                sum += value; recent += value; recentCount++;
+                progress?.Report(new TrainingProgress(epoch, options.Epochs, step + 1, steps, recent / recentCount));
+                if (recentCount == 50) { recent = 0; recentCount = 0; }
+            }
+            losses.Add(sum / steps);
+        }
+        module.eval();
+        var trained = new TargetCnn(architecture, module.ConvWeights().ToList());
+        double accuracy = NetworkEvaluation.Accuracy(trained.ToNetwork(), train, limit: count);
+        return new TrainingResult(trained, losses, accuracy, watch.Elapsed);
+    }
+}

@@ -1,0 +1,83 @@
+using LotteryTickets.Networks;
+using static TorchSharp.torch;
+
+namespace LotteryTickets.Pruning;
+
+/// <summary>How <see cref="TicketVerification"/> checks a ticket.</summary>
+/// <param name="RandomInputs">Number of random inputs (entries uniform in [0, InputBound], or [-InputBound, InputBound] for signed-input targets).</param>
+/// <param name="Seed">Seed of the random inputs.</param>
+/// <param name="InputBound">||X||_max of the random inputs, and of the error budget.</param>
+/// <param name="TestImages">Use only the first this many test images (null: all).</param>
+public sealed record VerificationOptions(int RandomInputs = 512, int Seed = 2023, double InputBound = 1.0, int? TestImages = null);
+
+/// <summary>
+/// How closely a ticket computes its target: sup-norm distance of class scores and agreement of predicted classes on
+/// random inputs (always) and on test images (when given), test accuracies, and the rigorous error budget the measured
+/// errors must stay below.
+/// </summary>
+/// <param name="Network">Name of the ticket network checked.</param>
+/// <param name="Random">Comparison on random inputs with ||X||_max ≤ InputBound.</param>
+/// <param name="Test">Comparison on test images (null without a test set).</param>
+/// <param name="TargetTestAccuracy">The target's test accuracy (null without a test set).</param>
+/// <param name="TicketTestAccuracy">The ticket's test accuracy (null without a test set).</param>
+/// <param name="BudgetBound">The ticket's a-posteriori error budget for ||X||_max ≤ InputBound.</param>
+/// <param name="WithinBudget">Whether every measured sup-norm error is at most the budget (it must be; false means a bug or a violated assumption).</param>
+public sealed record VerificationReport(string Network, OutputComparison Random, OutputComparison? Test, double? TargetTestAccuracy,
+    double? TicketTestAccuracy, double BudgetBound, bool WithinBudget);
+
+/// <summary>Compares a ticket's outputs with its target's (theory.md §3: the ticket approximates the target uniformly on bounded inputs).</summary>
+public static class TicketVerification
+{
+    /// <summary>Verifies <paramref name="ticket"/> through its compact network of the given form.</summary>
+    public static VerificationReport Verify(Ticket ticket, ImageSet? test = null, VerificationOptions? options = null, OneByOneForm form = OneByOneForm.Gather)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        options ??= new VerificationOptions();
+        return Verify(ticket.Target, ticket.Compact(form), ticket.Budget(options.InputBound), test, options);
+    }
+
+    /// <summary>Compares any network computing a ticket with the target and checks the measured errors against <paramref name="budget"/>.</summary>
+    public static VerificationReport Verify(TargetCnn target, ConvNetwork ticketNetwork, ErrorBudget budget, ImageSet? test = null, VerificationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(ticketNetwork);
+        ArgumentNullException.ThrowIfNull(budget);
+        options ??= new VerificationOptions();
+        if (options.RandomInputs < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RandomInputs, $"RandomInputs must be positive; got {options.RandomInputs}.");
+        if (!(options.InputBound > 0) || double.IsInfinity(options.InputBound))
+            throw new ArgumentOutOfRangeException(nameof(options), options.InputBound, $"InputBound must be positive and finite; got {options.InputBound}.");
+        var targetNetwork = target.ToNetwork();
+        if (ticketNetwork.InputChannels != targetNetwork.InputChannels || ticketNetwork.ImageSize != targetNetwork.ImageSize || ticketNetwork.Outputs != targetNetwork.Outputs)
+            throw new ArgumentException(
+                $"the ticket network takes {ticketNetwork.InputChannels}x{ticketNetwork.ImageSize}x{ticketNetwork.ImageSize} inputs to {ticketNetwork.Outputs} outputs; the target {targetNetwork.InputChannels}x{targetNetwork.ImageSize}x{targetNetwork.ImageSize} to {targetNetwork.Outputs}.",
+                nameof(ticketNetwork));
+
+        OutputComparison random;
+        using (var scope = NewDisposeScope())
+        {
+            var inputs = NetworkEvaluation.RandomInputs(targetNetwork, options.RandomInputs, options.Seed, options.InputBound);
+            random = NetworkEvaluation.Compare(NetworkEvaluation.Scores(targetNetwork, inputs), NetworkEvaluation.Scores(ticketNetwork, inputs), targetNetwork.Outputs);
+        }
+        OutputComparison? onTest = null;
+        double? targetAccuracy = null, ticketAccuracy = null;
+        if (test is not null)
+        {
+            var targetScores = NetworkEvaluation.Scores(targetNetwork, test, options.TestImages);
+            var ticketScores = NetworkEvaluation.Scores(ticketNetwork, test, options.TestImages);
+            onTest = NetworkEvaluation.Compare(targetScores, ticketScores, targetNetwork.Outputs);
+            targetAccuracy = Accuracy(targetScores, test, targetNetwork.Outputs);
+            ticketAccuracy = Accuracy(ticketScores, test, targetNetwork.Outputs);
+        }
+        // Test images have pixels in [0, 1]; the budget scales linearly with the input bound.
+        double testBudget = budget.Bound / budget.InputBound;
+        bool within = random.SupError <= budget.Bound * (1 + 1e-4) + 1e-5 && (onTest is null || onTest.SupError <= testBudget * (1 + 1e-4) + 1e-5);
+        return new VerificationReport(ticketNetwork.Name, random, onTest, targetAccuracy, ticketAccuracy, budget.Bound, within);
+    }
+
+    private static double Accuracy(float[] scores, ImageSet set, int outputs)
+    {
+        var predictions = NetworkEvaluation.Predictions(scores, outputs);
+        return (double)predictions.Where((p, i) => p == set.Labels[i]).Count() / predictions.Length;
+    }
+}
