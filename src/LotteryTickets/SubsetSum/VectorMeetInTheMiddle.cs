@@ -1,0 +1,97 @@
+using System.Numerics;
+
+namespace LotteryTickets.SubsetSum;
+
+/// <summary>
+/// Meet in the middle for vectors: the chosen items are split into halves A and B, all subset sums of each
+/// half are listed (2^|A| and 2^|B| points) and stored in k-d trees (<see cref="HalfSumTree"/>), one per subset
+/// size when sizes are constrained. The best subset for a target z is then the best pair a + b, found by
+/// <see cref="DualTreeSearch{TMetric}"/>. The trees do not depend on the target, so one index answers many
+/// targets (the all-targets check queries one index at every grid point).
+/// </summary>
+internal sealed class VectorMeetInTheMiddle
+{
+    private readonly int[] _itemsA, _itemsB;
+    private readonly HalfSumTree?[] _treesA, _treesB;
+    private readonly bool _bySize;
+
+    /// <summary>Number of items indexed.</summary>
+    public int ItemCount => _itemsA.Length + _itemsB.Length;
+
+    /// <param name="vectors">All vectors (trusted: finite, same dimension).</param>
+    /// <param name="items">Which vectors to index (at most 62 per half).</param>
+    /// <param name="dimension">Their dimension.</param>
+    /// <param name="countA">How many of <paramref name="items"/> go to half A (the first ones); the rest go to B.</param>
+    /// <param name="bySize">Build one tree per subset size, so that fixed-size queries are possible.</param>
+    public VectorMeetInTheMiddle(IReadOnlyList<double[]> vectors, ReadOnlySpan<int> items, int dimension, int countA, bool bySize)
+    {
+        _itemsA = items[..countA].ToArray();
+        _itemsB = items[countA..].ToArray();
+        _bySize = bySize;
+        _treesA = BuildTrees(vectors, _itemsA, dimension, bySize);
+        _treesB = BuildTrees(vectors, _itemsB, dimension, bySize);
+    }
+
+    /// <summary>
+    /// Bytes the index needs at its peak for halves of sizes <paramref name="countA"/> and <paramref name="countB"/>
+    /// in dimension <paramref name="dimension"/>: each half sum takes 8·d bytes for its coordinates and 8 for its mask,
+    /// once in enumeration order and once in tree order, plus about half as much again for the trees' bounding boxes
+    /// and build scratch.
+    /// </summary>
+    public static double Bytes(int countA, int countB, int dimension) =>
+        (Math.Pow(2, countA) + Math.Pow(2, countB)) * (8.0 * dimension + 8.0) * 2.5;
+
+    private static HalfSumTree?[] BuildTrees(IReadOnlyList<double[]> vectors, int[] items, int dimension, bool bySize)
+    {
+        double[][] columns = HalfSumTree.EnumerateSums(vectors, items, dimension);
+        int count = 1 << items.Length;
+        if (!bySize)
+        {
+            var all = new int[count];
+            for (int j = 0; j < count; j++) all[j] = j;
+            return [new HalfSumTree(columns, all)];
+        }
+        // One tree per subset size |T| = s, holding the C(m, s) sums of that size.
+        var groups = new List<int>[items.Length + 1];
+        for (int s = 0; s <= items.Length; s++) groups[s] = [];
+        for (int j = 0; j < count; j++) groups[BitOperations.PopCount((uint)j)].Add(j);
+        var trees = new HalfSumTree?[items.Length + 1];
+        for (int s = 0; s <= items.Length; s++) trees[s] = new HalfSumTree(columns, [.. groups[s]]);
+        return trees;
+    }
+
+    /// <summary>
+    /// Looks for a subset (of size <paramref name="size"/> when given; the index must then be built by size)
+    /// whose raw error for the search's target is strictly below <paramref name="search"/>'s current best.
+    /// Afterwards <paramref name="search"/> holds the best pair; <see cref="Indices"/> turns it into item indices.
+    /// </summary>
+    public void Search<TMetric>(DualTreeSearch<TMetric> search, int? size) where TMetric : struct, IErrorMetric
+    {
+        if (size is not int k)
+        {
+            search.Search(_treesA[0]!, _treesB[0]!);
+            return;
+        }
+        if (!_bySize) throw new InvalidOperationException("A fixed-size query needs an index built by size.");
+        // Pairs of trees (|T_A| = j, |T_B| = k - j), most promising first.
+        var pairs = new List<(double Bound, int J)>();
+        for (int j = Math.Max(0, k - _itemsB.Length); j <= Math.Min(_itemsA.Length, k); j++)
+            pairs.Add((search.RootBound(_treesA[j]!, _treesB[k - j]!), j));
+        pairs.Sort((x, y) => x.Bound != y.Bound ? x.Bound.CompareTo(y.Bound) : x.J.CompareTo(y.J));
+        foreach (var (bound, j) in pairs)
+        {
+            if (search.Stopped || bound >= search.BestRaw) continue;
+            search.Search(_treesA[j]!, _treesB[k - j]!);
+        }
+    }
+
+    /// <summary>The item indices (ascending) of the half subsets with masks <paramref name="maskA"/> and <paramref name="maskB"/>.</summary>
+    public int[] Indices(ulong maskA, ulong maskB)
+    {
+        var result = new List<int>(BitOperations.PopCount(maskA) + BitOperations.PopCount(maskB));
+        for (int k = 0; k < _itemsA.Length; k++) if ((maskA >> k & 1) != 0) result.Add(_itemsA[k]);
+        for (int k = 0; k < _itemsB.Length; k++) if ((maskB >> k & 1) != 0) result.Add(_itemsB[k]);
+        result.Sort();
+        return [.. result];
+    }
+}
