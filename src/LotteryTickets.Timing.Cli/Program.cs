@@ -55,14 +55,9 @@ try
 
     var (target, info) = options.TryGetValue("target", out var targetPath) ? TargetFile.Load(env.ResolvePath(targetPath)) : TargetFile.LoadDefault(env);
     Console.WriteLine($"{target}");
-    var watch = Stopwatch.StartNew();
-    var family = TicketFamily.Build(target, n, seed, ticketOptions, filterN);
-    Console.WriteLine($"built the ticket family (n = {n}{(filterN is int f ? $", filter n = {f}" : "")}, seed {seed}) in {watch.Elapsed.TotalSeconds:F1} s");
-    foreach (var t in new[] { family.Kernel, family.Filter, family.Unstructured }) Console.WriteLine($"  {t}");
-
-    var networks = TicketTiming.Networks(family, forms[0]).ToList();
-    foreach (var form in forms.Skip(1))
-        networks.Insert(networks.FindIndex(x => x.Name.StartsWith("filter", StringComparison.Ordinal)), family.Kernel.Compact(form));
+    var set = TicketTiming.Build(target, n, seed, ticketOptions, filterN);
+    Console.WriteLine(set);
+    var networks = set.Networks(forms[0], forms[1..]);
     string commandLine = "dotnet run -c Release --project src/LotteryTickets.Timing.Cli --" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
     string note = $"target {info.WeightsFile}; n = {n}, seed {seed}; compact 1x1 form(s) {string.Join(", ", forms)}; {commandLine}";
     var progress = new SyncProgress<string>(s => Console.Error.Write($"\r{(s.Length > 150 ? s[..150] : s),-150}"), TimeSpan.FromSeconds(1));
