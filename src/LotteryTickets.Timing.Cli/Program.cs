@@ -57,11 +57,10 @@ try
     Console.WriteLine($"{target}");
     var set = TicketTiming.Build(target, n, seed, ticketOptions, filterN);
     Console.WriteLine(set);
-    var networks = set.Networks(forms[0], forms[1..]);
     string commandLine = "dotnet run -c Release --project src/LotteryTickets.Timing.Cli --" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
-    string note = $"target {info.WeightsFile}; n = {n}, seed {seed}; compact 1x1 form(s) {string.Join(", ", forms)}; {commandLine}";
+    string note = $"target {info.WeightsFile}; {commandLine}";
     var progress = new SyncProgress<string>(s => Console.Error.Write($"\r{(s.Length > 150 ? s[..150] : s),-150}"), TimeSpan.FromSeconds(1));
-    var report = InferenceTimer.Measure(networks, timing, progress, note);
+    var report = set.Measure(timing, forms[0], progress, note, extraForms: forms[1..]);
     progress.Flush();
     Console.Error.WriteLine();
 

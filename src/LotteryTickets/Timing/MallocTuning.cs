@@ -72,14 +72,43 @@ public static class MallocTuning
         }
     }
 
-    /// <summary>The allocator state of this process in one sentence (recorded with every timing).</summary>
+    /// <summary>Largest block a thread other than the main one can get from its own malloc arena (glibc's HEAP_MAX_SIZE on 64-bit systems).</summary>
+    public const long WorkerArenaLimitBytes = 64L << 20;
+
+    /// <summary>
+    /// Whether the calling thread is the process's main thread (Linux: its thread id equals the process id). glibc serves
+    /// other threads from secondary arenas, which cannot hold blocks above <see cref="WorkerArenaLimitBytes"/>: such blocks
+    /// are mmapped whatever the settings. Notebook kernels run cells on worker threads, so there the large activations
+    /// of the biggest networks are still re-mapped on every pass; the timing command runs on the main thread.
+    /// </summary>
+    public static bool OnMainThread
+    {
+        get
+        {
+            try
+            {
+                if (!OperatingSystem.IsLinux()) return true;
+                var link = new FileInfo("/proc/thread-self").LinkTarget;   // "<pid>/task/<tid>"
+                var parts = link?.Split('/');
+                return parts is { Length: 3 } && parts[0] == parts[2];
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The allocator state of this process, as seen from the calling thread, in one sentence (recorded with every timing).</summary>
     public static string Describe()
     {
         string tunables = CurrentTunables is { } t ? $"GLIBC_TUNABLES={t}" : "GLIBC_TUNABLES not set";
-        if (StartedWithRecommendedTunables) return $"{tunables} (large activations are not mmapped: no page-fault storm at large batches)";
-        if (AppliedAtRuntime) return $"{tunables}; the same settings were applied at run time with mallopt";
-        return OperatingSystem.IsLinux()
-            ? $"{tunables}: glibc maps and unmaps large activations on every call; batch-128 timings of large networks can be many times slower (start with GLIBC_TUNABLES={RecommendedTunables}, or use MallocTuning.ApplyAtRuntime)"
-            : $"{tunables} (not a glibc system: not relevant)";
+        if (!OperatingSystem.IsLinux()) return $"{tunables} (not a glibc system: not relevant)";
+        string thread = OnMainThread
+            ? ""
+            : "; timed on a worker thread, where glibc mmaps every block above 64 MiB whatever the settings, so the largest activations (big networks at large batches) still cost page faults on every pass";
+        if (StartedWithRecommendedTunables) return $"{tunables} (large activations are not mmapped){thread}";
+        if (AppliedAtRuntime) return $"{tunables}; the same settings applied at run time with mallopt{thread}";
+        return $"{tunables}: glibc maps and unmaps large activations on every pass; batch-128 timings of large networks can be many times slower (start with GLIBC_TUNABLES={RecommendedTunables}, or call MallocTuning.ApplyAtRuntime){thread}";
     }
 }

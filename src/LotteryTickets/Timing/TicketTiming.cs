@@ -103,12 +103,13 @@ public sealed class TicketTiming
     /// <param name="progress">Receives one line per round.</param>
     /// <param name="note">Recorded in the conditions.</param>
     /// <param name="cancellationToken">Stops between rounds.</param>
+    /// <param name="extraForms">Further forms of the compact kernel ticket to time beside it (null: none).</param>
     public TimingReport Measure(TimingOptions? options = null, OneByOneForm form = OneByOneForm.Gather, IProgress<string>? progress = null,
-        string note = "", CancellationToken cancellationToken = default)
+        string note = "", CancellationToken cancellationToken = default, IReadOnlyList<OneByOneForm>? extraForms = null)
     {
         string description = $"random n = [{string.Join(", ", Random.HiddenPerInput)}], seed {Random.Seed}; compact 1x1 form {form}" +
                              (FilterFailure is null ? "" : $"; {FilterFailure}");
-        return InferenceTimer.Measure(Networks(form), options, progress, note.Length > 0 ? $"{description}; {note}" : description, cancellationToken);
+        return InferenceTimer.Measure(Networks(form, [.. extraForms ?? []]), options, progress, note.Length > 0 ? $"{description}; {note}" : description, cancellationToken);
     }
 
     /// <summary>

@@ -44,7 +44,8 @@ public sealed record TimingReport(TimingConditions Conditions, IReadOnlyList<Mod
     /// <summary>The rows as a notebook table (latency, spread, throughput, MACs side by side).</summary>
     public Table ToTable(string? caption = null) => Table.FromRows(
         ["model", "batch", "median ms", "IQR ms", "images/s", "MACs/image", "effective MACs/image", "GMAC/s", "passes", "stable"],
-        Rows.Select(r => new object?[] { r.Model, r.BatchSize, r.MedianMs, r.IqrMs, r.ImagesPerSecond, r.MacsPerImage, r.EffectiveMacsPerImage, r.GmacPerSecond, r.Repetitions, r.Stable ? "yes" : "no" }),
+        Rows.Select(r => new object?[] { r.Model, r.BatchSize, Sig(r.MedianMs), Sig(r.IqrMs), Sig(r.ImagesPerSecond), r.MacsPerImage.ToString("N0", CultureInfo.InvariantCulture),
+            r.EffectiveMacsPerImage.ToString("N0", CultureInfo.InvariantCulture), Sig(r.GmacPerSecond), r.Repetitions, r.Stable ? "yes" : "no" }),
         caption ?? $"Inference latency, {Conditions.TorchThreads} torch thread(s)");
 
     /// <summary>Writes the rows as CSV, preceded by the conditions as <c>#</c> comment lines (pandas: <c>read_csv(path, comment="#")</c>).</summary>
@@ -140,6 +141,10 @@ public sealed record TimingReport(TimingConditions Conditions, IReadOnlyList<Mod
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
+
+    /// <summary>A number with four significant digits (whole numbers above 10,000 keep their units digit).</summary>
+    internal static string Sig(double value) =>
+        Math.Abs(value) >= 10_000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 
