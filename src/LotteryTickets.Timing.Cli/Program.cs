@@ -32,7 +32,7 @@ try
 
     var env = WorkbookEnvironment.Load();
     int seed = Int("seed", env.Defaults.Seed);
-    int n = Int("n", 16);
+    int n = Int("n", 32);
     int? filterN = options.ContainsKey("filter-n") ? Int("filter-n", n) : null;
     var forms = Str("form", "gather").Split(',').Select(f => Enum.Parse<OneByOneForm>(f.Trim(), ignoreCase: true)).ToArray();
     var timing = new TimingOptions
@@ -107,7 +107,7 @@ static int Usage(int code)
           compact kernel and filter tickets, masked unstructured ticket, folded ticket) and times CPU inference.
           --batch 1,16,128        batch sizes
           --threads 1             torch threads (default: environment.json)
-          --n 16                  hidden channels per input channel of the random network
+          --n 32                  hidden channels per input channel of the random network
           --filter-n N            n of the filter ticket's random network (default: --n)
           --seed 2023             seed of the random network and of the input images
           --form gather           1x1 form of the compact tickets: gather, grouped or dense; a list (gather,dense,grouped)
