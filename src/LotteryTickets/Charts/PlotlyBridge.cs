@@ -22,7 +22,24 @@ internal static class PlotlyBridge
     /// <summary>The plotly.js that Plotly.NET embeds.</summary>
     public static string PlotlyJavaScript() => Instance.Value.PlotlyJavaScript.Value;
 
-    private sealed record Renderer(Func<string, string> Render, Lazy<string> PlotlyJavaScript);
+    /// <summary>
+    /// The assemblies in the renderer's own load context (Plotly.NET, FSharp.Core 10.1, …), loading the
+    /// renderer if needed: these are the copies the workbook pins, whatever other versions of the same
+    /// names a host holds in its default context. Empty when the renderer cannot be loaded.
+    /// </summary>
+    public static IReadOnlyList<Assembly> IsolatedAssemblies()
+    {
+        try
+        {
+            return Instance.Value.Context.Assemblies.ToArray();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or BadImageFormatException)
+        {
+            return [];
+        }
+    }
+
+    private sealed record Renderer(Func<string, string> Render, Lazy<string> PlotlyJavaScript, AssemblyLoadContext Context);
 
     private static Renderer Load()
     {
@@ -33,12 +50,15 @@ internal static class PlotlyBridge
                 $"Charts need {RendererAssembly}.dll beside LotteryTickets.dll (looked for '{path}'). " +
                 "Build the library with: dotnet build -c Release src/LotteryTickets");
         var context = new RendererLoadContext(folder);
-        var type = context.LoadFromAssemblyPath(path).GetType(RendererType, throwOnError: true)!;
+        var assembly = context.LoadFromAssemblyPath(path);
+        // Load its direct dependencies now, so that the context lists the versions the charts will use.
+        foreach (var reference in assembly.GetReferencedAssemblies()) context.LoadFromAssemblyName(reference);
+        var type = assembly.GetType(RendererType, throwOnError: true)!;
         var render = type.GetMethod("Render", BindingFlags.Public | BindingFlags.Static)!
             .CreateDelegate<Func<string, string>>();
         var script = type.GetMethod("PlotlyJavaScript", BindingFlags.Public | BindingFlags.Static)!
             .CreateDelegate<Func<string>>();
-        return new Renderer(render, new Lazy<string>(script));
+        return new Renderer(render, new Lazy<string>(script), context);
     }
 
     /// <summary>

@@ -38,9 +38,11 @@ public static class PlotlyScript
         {
             return KernelKey() ?? ProcessKey;
         }
-        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException)
+        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException or MissingMemberException)
         {
-            return ProcessKey; // no .NET Interactive in this process
+            // No .NET Interactive in this process, or a host of another build without this member
+            // (VS Code's Polyglot Notebooks brings its own dotnet-interactive): embed once per process.
+            return ProcessKey;
         }
     }
 

@@ -45,6 +45,11 @@ public static class EnvironmentReport
         var loaded = AppDomain.CurrentDomain.GetAssemblies()
             .GroupBy(a => a.GetName().Name ?? "")
             .ToDictionary(g => g.Key, g => g.First());
+        // Charts run Plotly.NET and its FSharp.Core in a load context of their own; a host such as
+        // dotnet-interactive holds an older FSharp.Core of its own in the default context. Report the
+        // workbook's copies, which are the ones the pins are about.
+        foreach (var isolated in Charts.PlotlyBridge.IsolatedAssemblies())
+            loaded[isolated.GetName().Name ?? ""] = isolated;
         return environment.Packages.Select(p =>
         {
             string assemblyName = AssemblyOf.GetValueOrDefault(p.Key, p.Key);
