@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Diagnostics;
 using LotteryTickets.Networks;
+using LotteryTickets.Pruning;
 using LotteryTickets.Workbook;
 using TorchSharp;
 
@@ -16,12 +18,18 @@ switch (command)
     case "target":
         TrainTarget();
         break;
+    case "construction":
+        MeasureConstruction();
+        break;
     default:
         Console.WriteLine("""
             usage: dotnet run -c Release --project src/LotteryTickets.Train -- <command> [--option value ...]
               target        train the default Fashion-MNIST target and write it to data/
-                            --seed 2023 --epochs 2 --batch 64 --lr 0.01 --train-images 60000 --threads 1
+                            --seed 2023 --epochs 3 --batch 64 --lr 0.01 --train-images 60000 --threads 1
                             --out data/target-fashion-mnist.json
+              construction  build tickets of the committed target for several n and report time, error, density, accuracy
+                            --n 16,32,64 --variants kernel,filter,unstructured --tolerance 0.01 --seed 2023
+                            --parallel 2 --test-images 10000 --out artifacts/construction-times.csv
             """);
         return command == "help" ? 0 : 2;
 }
@@ -31,7 +39,7 @@ void TrainTarget()
 {
     var training = new TrainingOptions(
         Seed: Int("seed", env.Defaults.Seed),
-        Epochs: Int("epochs", 2),
+        Epochs: Int("epochs", 3),
         BatchSize: Int("batch", 64),
         LearningRate: Double("lr", 0.01),
         TrainImages: options.ContainsKey("train-images") ? Int("train-images", 60000) : null);
@@ -48,6 +56,49 @@ void TrainTarget()
     TargetFile.Save(result.Target, info, output);
     Console.WriteLine($"epoch losses {string.Join(", ", result.EpochLosses.Select(l => l.ToString("F4", CultureInfo.InvariantCulture)))}");
     Console.WriteLine($"train accuracy {result.TrainAccuracy:P2}, test accuracy {test:P2}, max |w| {result.Target.MaxAbsWeight:F4}, {result.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"wrote {output}");
+}
+
+void MeasureConstruction()
+{
+    var (target, _) = TargetFile.LoadDefault(env);
+    int[] ns = Str("n", "16,32,64").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+    var variants = Str("variants", "kernel,filter,unstructured").Split(',').Select(v => Enum.Parse<TicketVariant>(v, ignoreCase: true)).ToArray();
+    var ticketOptions = new TicketOptions { SliceTolerance = Double("tolerance", TicketOptions.Default.SliceTolerance), MaxDegreeOfParallelism = Int("parallel", Environment.ProcessorCount) };
+    if (options.TryGetValue("node-limit", out var limit)) ticketOptions = ticketOptions with { NodeLimitPerSlice = long.Parse(limit, CultureInfo.InvariantCulture) };
+    int seed = Int("seed", env.Defaults.Seed);
+    var test = FashionMnist.IsAvailable() ? FashionMnist.Load().Test.Take(Int("test-images", 10000)) : null;
+    string output = env.ResolvePath(Str("out", Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv")));
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    var lines = new List<string> { "variant,n,seconds,max_slice_error,mean_slice_error,slices_above_tolerance,slices,random_weights,kept_weights,density,kept_filters,compact_weights,random_sup_error,budget,test_agreement,target_accuracy,ticket_accuracy" };
+    Console.WriteLine($"target {target}; {ticketOptions.MaxDegreeOfParallelism} construction thread(s), {threads} torch thread(s), {Environment.ProcessorCount} processors; {ticketOptions}");
+    foreach (int n in ns)
+    {
+        var random = RandomNetwork.Create(target.Architecture, n, seed);
+        foreach (var variant in variants)
+        {
+            var watch = Stopwatch.StartNew();
+            var ticket = variant switch
+            {
+                TicketVariant.Kernel => KernelTicket.Build(target, random, ticketOptions),
+                TicketVariant.Filter => FilterTicket.Build(target, random, ticketOptions),
+                _ => UnstructuredTicket.Build(target, random, ticketOptions),
+            };
+            double seconds = watch.Elapsed.TotalSeconds;
+            var stats = ticket.Statistics().Total;
+            var report = TicketVerification.Verify(ticket, test, new VerificationOptions(Seed: seed));
+            var compact = ticket.Compact();
+            string line = string.Join(",", variant, n, seconds.ToString("F2", CultureInfo.InvariantCulture), ticket.MaxSliceError.ToString("G4", CultureInfo.InvariantCulture),
+                ticket.Layers.Average(l => l.MeanError).ToString("G4", CultureInfo.InvariantCulture), ticket.Layers.Sum(l => l.AboveTolerance), ticket.Layers.Sum(l => l.Instances),
+                stats.RandomWeights, stats.KeptWeights, stats.Density.ToString("G4", CultureInfo.InvariantCulture), stats.KeptFilters, compact.ParameterCount,
+                report.Random.SupError.ToString("G4", CultureInfo.InvariantCulture), report.BudgetBound.ToString("G4", CultureInfo.InvariantCulture),
+                report.Test?.Agreement.ToString("F4", CultureInfo.InvariantCulture) ?? "", report.TargetTestAccuracy?.ToString("F4", CultureInfo.InvariantCulture) ?? "",
+                report.TicketTestAccuracy?.ToString("F4", CultureInfo.InvariantCulture) ?? "");
+            lines.Add(line);
+            Console.WriteLine(line);
+        }
+    }
+    File.WriteAllLines(output, lines);
     Console.WriteLine($"wrote {output}");
 }
 

@@ -94,7 +94,12 @@ public sealed class ConvNetworkModule : nn.Module<Tensor, Tensor>
             return detached.data<float>().ToArray();
         }
 
-        public void Clamp(double bound) => weight.clamp_(-bound, bound);
+        public void Clamp(double bound)
+        {
+            // Explicit scalars: implicitly converted ones are freed by the garbage collector at unpredictable times.
+            using Scalar low = -bound, high = bound;
+            weight.clamp_(low, high);
+        }
     }
 
     private sealed class ChannelScaleModule : nn.Module<Tensor, Tensor>

@@ -54,7 +54,7 @@ public static class TargetTrainer
         var initial = InitialTarget(architecture, options.Seed, options.MaxAbsWeight);
         using var module = initial.ToNetwork("target").ToModule(trainable: true);
         module.train();
-        using var optimizer = optim.Adam(module.parameters(), options.LearningRate);
+        using var optimizer = new AdamUpdate(module.parameters().ToArray(), options.LearningRate);
         var losses = new List<double>();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -69,10 +69,10 @@ public static class TargetTrainer
                 var batch = order.AsSpan(step * options.BatchSize, Math.Min(options.BatchSize, count - step * options.BatchSize));
                 var x = train.Images(batch);
                 var y = train.LabelTensor(batch);
-                optimizer.zero_grad();
+                module.zero_grad();
                 var loss = nn.functional.cross_entropy(module.call(x), y);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 module.ClampWeights(options.MaxAbsWeight);
                 double value = loss.item<float>();
                 sum += value; recent += value; recentCount++;
@@ -85,5 +85,52 @@ public static class TargetTrainer
         var trained = new TargetCnn(architecture, module.ConvWeights().ToList());
         double accuracy = NetworkEvaluation.Accuracy(trained.ToNetwork(), train, limit: count);
         return new TrainingResult(trained, losses, accuracy, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Adam (Kingma and Ba 2015) written out with explicitly owned scalars. TorchSharp's own optimizers pass doubles
+    /// through implicitly created Scalar objects; we saw one of them fail with "Unknown scalar type" inside
+    /// <c>mul_</c> on a second training run in the same process, so every scalar here is created, kept alive and
+    /// disposed by this class.
+    /// </summary>
+    private sealed class AdamUpdate : IDisposable
+    {
+        private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
+        private readonly TorchSharp.Modules.Parameter[] parameters;
+        private readonly Tensor[] first, second;
+        private readonly TorchSharp.Scalar beta1 = Beta1, beta2 = Beta2, oneMinusBeta1 = 1 - Beta1, oneMinusBeta2 = 1 - Beta2, epsilon = Epsilon;
+        private readonly double learningRate;
+        private int steps;
+
+        public AdamUpdate(TorchSharp.Modules.Parameter[] parameters, double learningRate)
+        {
+            this.parameters = parameters;
+            this.learningRate = learningRate;
+            first = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            second = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        }
+
+        public void Step()
+        {
+            steps++;
+            using var noGrad = no_grad();
+            using TorchSharp.Scalar stepSize = -learningRate / (1 - Math.Pow(Beta1, steps));
+            using TorchSharp.Scalar correction = Math.Sqrt(1 - Math.Pow(Beta2, steps));
+            for (int k = 0; k < parameters.Length; k++)
+            {
+                using var grad = parameters[k].grad;
+                if (grad is null) continue;
+                first[k].mul_(beta1).add_(grad, oneMinusBeta1);
+                second[k].mul_(beta2).addcmul_(grad, grad, oneMinusBeta2);
+                using var denominator = second[k].sqrt().div_(correction).add_(epsilon);
+                parameters[k].addcdiv_(first[k], denominator, stepSize);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var t in first.Concat(second)) t.Dispose();
+            foreach (var s in new[] { beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon }) s.Dispose();
+        }
     }
 }

@@ -18,7 +18,7 @@ public static class KernelTicket
     /// <param name="progress">Receives a report after every solved slice.</param>
     /// <param name="cancellationToken">Cancels between slices.</param>
     /// <exception cref="ArgumentException">The random network was built for another architecture.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or n is so small that no slice of some layer improves on the empty subset.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or n is so small that some layer offers no channel of the needed sign to any slice.</exception>
     public static Ticket Build(TargetCnn target, RandomNetwork random, TicketOptions? options = null,
         IProgress<TicketProgress>? progress = null, CancellationToken cancellationToken = default) =>
         TicketConstruction.Build(TicketVariant.Kernel, target, random, options, progress, cancellationToken);

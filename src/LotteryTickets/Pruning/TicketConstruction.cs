@@ -53,9 +53,9 @@ internal static class TicketConstruction
             masks.Add(Assemble(variant, pair, results));
             slices.AddRange(results);
             reports.Add(Report(variant, pair, layer, results, options.SliceTolerance, layerWatch.Elapsed.TotalSeconds));
-            if (results.Any(r => r.EmptyError > 0) && results.All(r => r.Error >= r.EmptyError))
+            if (results.Any(r => r.EmptyError > 0) && results.All(r => r.EmptyError == 0 || r.Candidates == 0))
                 throw new ArgumentOutOfRangeException(nameof(random), pair.HiddenPerInput,
-                    $"layer {l}: with n = {pair.HiddenPerInput} hidden channels per input channel no subset improves on the empty one for any slice, so the ticket would output zeros there. Use a larger n (the counting bound asks for about {CountingBound(variant, spec, options.SliceTolerance)} channels of each sign for this tolerance).");
+                    $"layer {l}: with n = {pair.HiddenPerInput} hidden channels per input channel no block offers a channel of the needed sign, so no slice can make any progress and the ticket would output zeros there. Use a larger n (the counting bound asks for about {CountingBound(variant, spec, options.SliceTolerance)} channels of each sign for this tolerance).");
         }
         var mask = new TicketMask(variant, architecture, random.HiddenPerInput, random.Seed, masks);
         return new Ticket(variant, target, random, mask, options, slices, reports, watch.Elapsed);
@@ -144,7 +144,7 @@ internal static class TicketConstruction
         }
         else
         {
-            var best = VectorSubsetSum.Solve(vectors, goal, new VectorSubsetSumOptions
+            var solverOptions = new VectorSubsetSumOptions
             {
                 Norm = VectorNorm.Max,
                 Tolerance = options.SliceTolerance,
@@ -152,13 +152,29 @@ internal static class TicketConstruction
                 TimeLimit = options.TimeLimitPerSlice,
                 Method = options.Method,
                 Seed = Seeds.Derive(seed, layer, slice.Output, slice.Input, slice.Sign),
-            });
+            };
+            var best = VectorSubsetSum.Solve(vectors, goal, solverOptions);
             (chosen, error, proven) = (best.Indices, best.Error, best.ProvenOptimal);
+            int exactPool = ExactPool(options.ExactPoolSize, dimension);
+            if (best.Error > options.SliceTolerance && vectors.Length > exactPool && exactPool > 0)
+            {
+                // Indices of the first exactPool vectors are the same in both calls; optimality on a sub-pool proves nothing overall.
+                var exact = VectorSubsetSum.Solve(vectors[..exactPool], goal, solverOptions);
+                if (exact.Error < best.Error) (chosen, error, proven) = (exact.Indices, exact.Error, false);
+            }
         }
         // The empty subset is always available: never report worse than it.
         if (error > emptyError) (chosen, error) = ([], emptyError);
         return new SliceResult(layer, slice.Output, slice.Input, slice.Entry, slice.Sign, pool.Length,
             chosen.Select(c => pool[c]).ToArray(), error, emptyError, proven);
+    }
+
+    /// <summary>Largest pool size up to <paramref name="limit"/> that the solver searches exactly in this dimension (0: none).</summary>
+    private static int ExactPool(int? limit, int dimension)
+    {
+        if (limit is not int pool) return 0;
+        while (pool > 0 && !VectorSubsetSum.UsesExactSearch(pool, dimension)) pool--;
+        return pool;
     }
 
     private static LayerMask Assemble(TicketVariant variant, RandomPair pair, SliceResult[] results)
@@ -185,6 +201,7 @@ internal static class TicketConstruction
     private static TicketLayerReport Report(TicketVariant variant, RandomPair pair, int layer, SliceResult[] results, double tolerance, double seconds) =>
         new(layer, pair.HiddenPerInput, results.Length, Dimension(variant, pair.Target),
             results.Average(r => r.Candidates), results.Max(r => r.Error), results.Average(r => r.Error),
-            results.Count(r => r.Error > tolerance), results.Count(r => r.Candidates == 0), results.Average(r => r.Kept.Length),
+            results.Count(r => r.Error > tolerance), results.Count(r => r.Candidates == 0), results.Count(r => r.EmptyError > 0 && r.Kept.Length == 0),
+            results.Average(r => r.Kept.Length),
             results.Count(r => r.ProvenOptimal), seconds);
 }
