@@ -47,7 +47,12 @@ try
         StabilityTolerance = Double("tolerance", TimingOptions.Default.StabilityTolerance),
         MaxSecondsPerMeasurement = Double("seconds", TimingOptions.Default.MaxSecondsPerMeasurement),
         InputSeed = seed,
-        Subnormals = Str("subnormals", "flush") == "report" ? SubnormalHandling.ReportOnly : SubnormalHandling.Flush,
+        Subnormals = Str("subnormals", "flush") switch
+        {
+            "flush" => SubnormalHandling.Flush,
+            "report" => SubnormalHandling.ReportOnly,
+            var other => throw new ArgumentOutOfRangeException("subnormals", other, $"--subnormals must be flush or report; got '{other}'."),
+        },
         TuneMalloc = malloc != "none",
     };
     timing.Validate();
@@ -88,7 +93,7 @@ int Reexec()
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
     // Under "dotnet X.dll" the host is dotnet itself and the assembly must be passed again.
-    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(TimingReport).Assembly.Location.Replace("LotteryTickets.dll", "LotteryTickets.Timing.Cli.dll"));
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
     foreach (string a in args) start.ArgumentList.Add(a);
     string? existing = MallocTuning.CurrentTunables;
     start.Environment[MallocTuning.EnvironmentVariable] = string.IsNullOrEmpty(existing) ? MallocTuning.RecommendedTunables : existing + ":" + MallocTuning.RecommendedTunables;

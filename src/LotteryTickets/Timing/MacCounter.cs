@@ -111,7 +111,7 @@ public static class MacCounter
     /// <summary>
     /// Per-layer costs of a TorchSharp module for one image of shape <paramref name="imageShape"/> (without the batch
     /// dimension, e.g. <c>[1, 28, 28]</c>). A <see cref="ConvNetworkModule"/> is counted from its network. Any other module
-    /// is run once on a zero image with forward hooks on its leaf modules: <c>Conv2d</c> and <c>Linear</c> layers are
+    /// is run once, in eval mode, on a zero image with forward hooks on its leaf modules: <c>Conv2d</c> and <c>Linear</c> layers are
     /// counted from their weight shapes and the recorded output shapes; other leaves (activations, pooling,
     /// normalisation) are listed as free. Work done by functional calls inside a custom <c>forward</c> is invisible to hooks.
     /// </summary>
@@ -134,6 +134,9 @@ public static class MacCounter
         if (leaves.Count == 0) leaves.Add(("", module));
         var rows = new List<LayerCost>();
         var removers = new List<Action>();
+        // Eval mode for the counting pass, so that batch normalisation or dropout layers are not updated by it.
+        bool wasTraining = module.training;
+        module.eval();
         try
         {
             foreach (var (leafName, leaf) in leaves)
@@ -155,6 +158,7 @@ public static class MacCounter
         finally
         {
             foreach (var remove in removers) remove();
+            module.train(wasTraining);
         }
         return new ModelCost(name ?? module.GetName(), string.Join("x", imageShape), rows);
     }
