@@ -31,6 +31,24 @@ public sealed record ConvLayerSpec(int InChannels, int OutChannels, int KernelSi
     /// <summary>Side of the output for a square input of side <paramref name="inputSize"/>: <c>floor((s + 2p - d) / stride) + 1</c>.</summary>
     public int OutputSize(int inputSize) => (inputSize + 2 * Padding - KernelSize) / Stride + 1;
 
+    /// <summary>Kernel <c>W[j, t]</c> of a row-major <c>(c_out, c_in, d, d)</c> weight array as a <c>d x d</c> matrix (rows a, columns b).</summary>
+    public double[,] KernelOf(IReadOnlyList<float> weights, int output, int input) => KernelOf(i => weights[i], weights.Count, output, input);
+
+    /// <summary>Kernel <c>W[j, t]</c> of a row-major <c>(c_out, c_in, d, d)</c> weight array as a <c>d x d</c> matrix (rows a, columns b).</summary>
+    public double[,] KernelOf(IReadOnlyList<double> weights, int output, int input) => KernelOf(i => weights[i], weights.Count, output, input);
+
+    private double[,] KernelOf(Func<int, double> at, int count, int output, int input)
+    {
+        if (count != WeightCount) throw new ArgumentException($"weights must have {WeightCount} entries for {this}; got {count}.", nameof(count));
+        if (output < 0 || output >= OutChannels) throw new ArgumentOutOfRangeException(nameof(output), output, $"output must be between 0 and {OutChannels - 1}; got {output}.");
+        if (input < 0 || input >= InChannels) throw new ArgumentOutOfRangeException(nameof(input), input, $"input must be between 0 and {InChannels - 1}; got {input}.");
+        var result = new double[KernelSize, KernelSize];
+        int offset = (output * InChannels + input) * KernelArea;
+        for (int a = 0; a < KernelSize; a++)
+            for (int b = 0; b < KernelSize; b++) result[a, b] = at(offset + a * KernelSize + b);
+        return result;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad field when the shape is not usable.</summary>
     /// <param name="parameterName">Name reported in the exception.</param>
     public void Validate(string parameterName = "layer")

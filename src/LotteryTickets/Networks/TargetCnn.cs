@@ -43,16 +43,7 @@ public sealed class TargetCnn
     public double MaxAbsWeight => Kernels.Max(k => k.Max(w => Math.Abs(w)));
 
     /// <summary>Kernel <c>K[j, t]</c> of layer <paramref name="layer"/> as a <c>d x d</c> array.</summary>
-    public double[,] Kernel(int layer, int output, int input)
-    {
-        var spec = Architecture.Layers[layer];
-        int d = spec.KernelSize;
-        var result = new double[d, d];
-        int offset = (output * spec.InChannels + input) * d * d;
-        for (int a = 0; a < d; a++)
-            for (int b = 0; b < d; b++) result[a, b] = Kernels[layer][offset + a * d + b];
-        return result;
-    }
+    public double[,] Kernel(int layer, int output, int input) => Architecture.Layers[layer].KernelOf(Kernels[layer], output, input);
 
     /// <summary>The target as a <see cref="ConvNetwork"/> (one convolution per layer, a ReLU after all but the last).</summary>
     public ConvNetwork ToNetwork(string name = "target")

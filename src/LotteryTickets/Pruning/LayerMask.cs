@@ -61,6 +61,15 @@ public sealed class LayerMask
         return false;
     }
 
+    /// <summary>A <c>c_out x m</c> matrix with 1 where kernel <c>V[j, i]</c> keeps at least one entry, else 0 (for heatmaps).</summary>
+    public double[,] KeptKernelMatrix()
+    {
+        var result = new double[OutChannels, Hidden];
+        for (int j = 0; j < OutChannels; j++)
+            for (int i = 0; i < Hidden; i++) result[j, i] = KernelKept(j, i) ? 1 : 0;
+        return result;
+    }
+
     /// <summary>Indices of the hidden channels that survive, ascending.</summary>
     public int[] UsedChannels() => Enumerable.Range(0, Hidden).Where(ChannelUsed).ToArray();
 }

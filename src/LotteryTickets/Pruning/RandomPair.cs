@@ -40,6 +40,20 @@ public sealed class RandomPair
     /// <summary>The weight the block mask keeps for hidden channel <c>i</c>: <c>u_i = U[i, t(i)]</c>.</summary>
     public float BlockWeight(int hidden) => U[hidden * Target.InChannels + BlockOf(hidden)];
 
+    /// <summary>
+    /// <c>U</c> transposed, as a <c>c_in x m</c> matrix (rows: input channels, columns: hidden channels, the layout of a heatmap
+    /// with hidden channels along x), with only the entries <paramref name="keep"/> marks when given.
+    /// </summary>
+    public double[,] UMatrix(LayerMask? keep = null)
+    {
+        int cin = Target.InChannels;
+        var result = new double[cin, Hidden];
+        for (int i = 0; i < Hidden; i++)
+            for (int t = 0; t < cin; t++)
+                if (keep is null || keep.U[i * cin + t]) result[t, i] = U[i * cin + t];
+        return result;
+    }
+
     /// <summary>Weights of the pair, <c>m c_in + c_out m d^2</c> (the dense 1x1 layer counted in full).</summary>
     public long ParameterCount => (long)U.Length + V.Length;
 }

@@ -10,6 +10,9 @@ internal static class TicketConstruction
 {
     private readonly record struct Instance(int Output, int Input, int Entry, int Sign);
 
+    /// <summary>The unstructured baseline tries pools of 8, 16, 24, ... channels until a subset meets the tolerance.</summary>
+    internal const int UnstructuredPoolStep = 8;
+
     internal static Ticket Build(TicketVariant variant, TargetCnn target, RandomNetwork random, TicketOptions? options,
         IProgress<TicketProgress>? progress, CancellationToken cancellationToken)
     {
@@ -138,8 +141,18 @@ internal static class TicketConstruction
         bool proven;
         if (variant == TicketVariant.Unstructured)
         {
+            // Grow the pool in steps until the tolerance is met: O(log 1/eps) channels per weight suffice in one dimension,
+            // and a small pool keeps the kept subset small (the exact best subset of a large pool uses about half of it).
             var values = vectors.Select(v => v[0]).ToArray();
-            var best = MeetInTheMiddle.BestSubset(values, goal[0]);
+            SubsetChoice best;
+            int size = Math.Min(UnstructuredPoolStep, values.Length);
+            while (true)
+            {
+                best = MeetInTheMiddle.BestSubset(values.AsSpan(0, size), goal[0]);
+                if (best.Error <= options.SliceTolerance || size == values.Length) break;
+                size = Math.Min(size + UnstructuredPoolStep, values.Length);
+            }
+            pool = pool[..size];
             (chosen, error, proven) = (best.Indices, best.Error, true);
         }
         else

@@ -41,11 +41,13 @@ public sealed record TicketOptions
     public int? ExactPoolSize { get; init; } = VectorSubsetSum.AutoExactMaxItems;
 
     /// <summary>
-    /// The unstructured baseline solves each 1-D instance exactly by meet in the middle, which is exponential in the
-    /// number of candidates; it uses the first this many channels of the needed sign in each block (O(log 1/ε) suffice
-    /// for 1-D subset sum, so 24 give errors far below float precision of the targets). Between 1 and <see cref="MaxUnstructuredCandidates"/>.
+    /// The unstructured baseline solves each 1-D instance exactly by meet in the middle, which is exponential in the number
+    /// of channels offered. It offers the first 8 channels of the needed sign in the block, then 16, 24, ... up to this many,
+    /// and stops at the first pool whose best subset is within <see cref="SliceTolerance"/>: O(log 1/ε) channels per weight
+    /// suffice in one dimension (da Cunha, Natale, Viennot 2022), and small pools keep the kept subsets small, so the
+    /// comparison with the structured tickets is made at the same tolerance. Between 1 and <see cref="MaxUnstructuredCandidates"/>.
     /// </summary>
-    public int UnstructuredCandidates { get; init; } = 24;
+    public int UnstructuredCandidates { get; init; } = 32;
 
     /// <summary>Upper limit of <see cref="UnstructuredCandidates"/> (meet in the middle needs 12·2^(c/2+1) bytes per instance).</summary>
     public const int MaxUnstructuredCandidates = 40;

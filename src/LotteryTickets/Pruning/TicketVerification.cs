@@ -21,7 +21,7 @@ public sealed record VerificationOptions(int RandomInputs = 512, int Seed = 2023
 /// <param name="TargetTestAccuracy">The target's test accuracy (null without a test set).</param>
 /// <param name="TicketTestAccuracy">The ticket's test accuracy (null without a test set).</param>
 /// <param name="BudgetBound">The ticket's a-posteriori error budget for ||X||_max ≤ InputBound.</param>
-/// <param name="WithinBudget">Whether every measured sup-norm error is at most the budget (it must be; false means a bug or a violated assumption).</param>
+/// <param name="WithinBudget">Whether every measured sup-norm error is at most the budget, up to float32 rounding (1e-5 of the outputs' size). It must be; false means a bug or a violated assumption.</param>
 public sealed record VerificationReport(string Network, OutputComparison Random, OutputComparison? Test, double? TargetTestAccuracy,
     double? TicketTestAccuracy, double BudgetBound, bool WithinBudget);
 
@@ -71,7 +71,9 @@ public static class TicketVerification
         }
         // Test images have pixels in [0, 1]; the budget scales linearly with the input bound.
         double testBudget = budget.Bound / budget.InputBound;
-        bool within = random.SupError <= budget.Bound * (1 + 1e-4) + 1e-5 && (onTest is null || onTest.SupError <= testBudget * (1 + 1e-4) + 1e-5);
+        // The budget is exact arithmetic; the networks run in float32, whose rounding adds about 1e-7 of the outputs' size per operation.
+        bool within = random.SupError <= budget.Bound * (1 + 1e-4) + 1e-5 * Math.Max(1, random.ReferenceSup) &&
+                      (onTest is null || onTest.SupError <= testBudget * (1 + 1e-4) + 1e-5 * Math.Max(1, onTest.ReferenceSup));
         return new VerificationReport(ticketNetwork.Name, random, onTest, targetAccuracy, ticketAccuracy, budget.Bound, within);
     }
 

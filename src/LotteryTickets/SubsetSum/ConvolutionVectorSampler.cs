@@ -33,6 +33,10 @@ public sealed class ConvolutionVectorSampler : VectorSampler
     public int OutputChannels { get; }
 
     /// <inheritdoc />
+    /// <remarks>A number of its own: |u|·v is not the scalar N*N draw u·v.</remarks>
+    public override int SeedConfiguration => 101;
+
+    /// <inheritdoc />
     public override string Name => OutputChannels == 1
         ? $"Convolution {KernelSize}×{KernelSize} kernel (d = {Dimension})"
         : $"Convolution {KernelSize}×{KernelSize} filter, {OutputChannels} output channels (d = {Dimension})";

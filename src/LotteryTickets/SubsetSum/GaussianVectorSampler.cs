@@ -13,6 +13,10 @@ public sealed class GaussianVectorSampler : VectorSampler
     public GaussianVectorSampler(int dimension) : base(dimension) { }
 
     /// <inheritdoc />
+    /// <remarks>Same as the scalar N(0,1) experiments.</remarks>
+    public override int SeedConfiguration => (int)ValueDistribution.Normal;
+
+    /// <inheritdoc />
     public override string Name => $"Gaussian (d = {Dimension})";
 
     /// <inheritdoc />

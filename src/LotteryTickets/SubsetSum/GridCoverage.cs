@@ -8,7 +8,8 @@ namespace LotteryTickets.SubsetSum;
 /// centre g, f &lt;= f(g) + r·κ, with κ = 1 in the max-norm and κ = sqrt(d) in the Euclidean norm. Hence
 /// max_g f(g) &lt;= eps* &lt;= max_g f(g) + r·κ: the grid gives a lower and an upper bound. Cells whose bound is
 /// not good enough are cut into 2^d half-size cells (adaptive refinement), so only the neighbourhoods of the
-/// largest holes are searched finely.</para>
+/// largest holes are searched finely. Cells are processed coarse to fine (breadth first): a depth-first order can
+/// chase for ever a point where f touches eps from below while an uncovered cell waits elsewhere.</para>
 /// <para><b>Cost.</b> Each grid point is one best-subset search over an index of all subset sums built once per
 /// sample (meet in the middle with k-d trees; the more grid points, the more of the sums go into one big tree,
 /// up to <see cref="MaxIndexedSums"/>), and most searches stop early at a threshold. The starting grid has (2/h)^d points for spacing h, so the check is for small d: grids above
@@ -65,9 +66,13 @@ public static class GridCoverage
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"epsilon must be a finite number > 0; got {epsilon}.");
         double spacing = CheckSpacing(epsilon, d, norm);
         int perAxis = PointsPerAxis(spacing, d, pointLimit, nameof(epsilon));
-        return norm == VectorNorm.Max
-            ? new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, Math.Pow(perAxis, d)).Check(epsilon, perAxis, pointLimit, spacing, norm)
-            : new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), Math.Pow(perAxis, d)).Check(epsilon, perAxis, pointLimit, spacing, norm);
+        if (norm == VectorNorm.Max)
+        {
+            using var evaluator = new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, Math.Pow(perAxis, d));
+            return evaluator.Check(epsilon, perAxis, pointLimit, spacing, norm);
+        }
+        using var euclidean = new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), Math.Pow(perAxis, d));
+        return euclidean.Check(epsilon, perAxis, pointLimit, spacing, norm);
     }
 
     /// <summary>
@@ -92,9 +97,72 @@ public static class GridCoverage
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, $"resolution must be a finite number > 0; got {resolution}.");
         double spacing = BoundsSpacing(resolution, d, norm);
         int perAxis = PointsPerAxis(spacing, d, pointLimit, nameof(resolution));
-        return norm == VectorNorm.Max
-            ? new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, 4 * Math.Pow(perAxis, d)).Bounds(resolution, perAxis, pointLimit, spacing, norm)
-            : new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), 4 * Math.Pow(perAxis, d)).Bounds(resolution, perAxis, pointLimit, spacing, norm);
+        if (norm == VectorNorm.Max)
+        {
+            using var evaluator = new Evaluator<MaxMetric>(vectors, d, fixedSize, 1.0, 4 * Math.Pow(perAxis, d));
+            return evaluator.Bounds(resolution, perAxis, pointLimit, spacing, norm);
+        }
+        using var euclidean = new Evaluator<EuclideanMetric>(vectors, d, fixedSize, Math.Sqrt(d), 4 * Math.Pow(perAxis, d));
+        return euclidean.Bounds(resolution, perAxis, pointLimit, spacing, norm);
+    }
+
+    /// <summary>
+    /// The smallest n in <paramref name="startN"/>..vectors.Count for which the first n vectors cover [-1,1]^d within
+    /// <paramref name="epsilon"/> (null if none does). Coverage only improves with n, so the cells certified for some
+    /// n stay certified: the scan keeps one list of open cells, and when a cell's centre is farther than eps from every
+    /// sum of the first n vectors it moves on to n + 1 with that cell first. The whole scan costs about one check plus
+    /// one index per n. Inputs are trusted (validated by the caller). Uncertain is true when a cell could not be
+    /// decided within the point limit and was treated as uncovered.
+    /// </summary>
+    internal static (int? N, bool Uncertain) SmallestCoveringPrefix(double[][] vectors, double epsilon, int startN, VectorNorm norm, long pointLimit) =>
+        norm == VectorNorm.Max
+            ? SmallestCoveringPrefix<MaxMetric>(vectors, epsilon, startN, norm, pointLimit, 1.0)
+            : SmallestCoveringPrefix<EuclideanMetric>(vectors, epsilon, startN, norm, pointLimit, Math.Sqrt(vectors[0].Length));
+
+    private static (int? N, bool Uncertain) SmallestCoveringPrefix<TMetric>(double[][] vectors, double epsilon, int startN, VectorNorm norm,
+        long pointLimit, double kappa) where TMetric : struct, IErrorMetric
+    {
+        int d = vectors[0].Length, maxN = vectors.Length;
+        if (startN <= 0 && epsilon >= kappa) return (0, false); // the empty sum 0 is within kappa of every target
+        int n = Math.Max(1, startN);
+        if (n > maxN) return (null, false);
+        int perAxis = PointsPerAxis(CheckSpacing(epsilon, d, norm), d, pointLimit, nameof(epsilon));
+        double queries = Math.Pow(perAxis, d);
+        Evaluator<TMetric> Build(int count) => new(new ArraySegment<double[]>(vectors, 0, count), d, null, kappa, queries);
+        var evaluator = Build(n);
+        try
+        {
+            double startRaw = Math.BitIncrement(TMetric.ToRaw(epsilon));
+            var pending = new Queue<(double[] Centre, double Half)>();
+            foreach (var centre in evaluator.StartingGrid(perAxis)) pending.Enqueue((centre, 1.0 / perAxis));
+            long points = 0;
+            bool uncertain = false;
+            while (pending.Count > 0)
+            {
+                var (g, half) = pending.Peek();
+                long before = evaluator.Points;
+                var search = evaluator.Query(g, startRaw, Evaluator<TMetric>.Raw(epsilon - half * kappa));
+                points += evaluator.Points - before;
+                bool undecidable = search.Found && !search.Stopped && (half < 1e-9 || points + pending.Count + (1L << Math.Min(d, 62)) > pointLimit);
+                if (!search.Found || undecidable)
+                {
+                    // This cell is not covered by the first n vectors (or cannot be shown to be): try n + 1.
+                    uncertain |= undecidable;
+                    if (++n > maxN) return (null, uncertain);
+                    evaluator.Dispose();
+                    evaluator = Build(n);
+                    continue;
+                }
+                pending.Dequeue();
+                if (search.Stopped) continue; // certified for n, hence for every larger n
+                foreach (var child in evaluator.Children(g, half)) pending.Enqueue((child, half / 2));
+            }
+            return (n, uncertain);
+        }
+        finally
+        {
+            evaluator.Dispose();
+        }
     }
 
     private static double Kappa(VectorNorm norm, int d) => norm == VectorNorm.Max ? 1.0 : Math.Sqrt(d);
@@ -153,8 +221,10 @@ public static class GridCoverage
     }
 
     // Nearest-subset-sum searches at many targets over one index of the sample's subset sums.
-    private sealed class Evaluator<TMetric> where TMetric : struct, IErrorMetric
+    private sealed class Evaluator<TMetric> : IDisposable where TMetric : struct, IErrorMetric
     {
+        public void Dispose() => _index.Dispose();
+
         private readonly int _d;
         private readonly int? _size;
         private readonly double _kappa;
@@ -175,7 +245,7 @@ public static class GridCoverage
         }
 
         // Searches for a subset with raw error strictly below startRaw, stopping once one is <= toleranceRaw.
-        private DualTreeSearch<TMetric> Query(double[] target, double startRaw, double toleranceRaw)
+        public DualTreeSearch<TMetric> Query(double[] target, double startRaw, double toleranceRaw)
         {
             _points++;
             var search = new DualTreeSearch<TMetric>(target, startRaw, toleranceRaw, SearchBudget.Unlimited());
@@ -183,24 +253,26 @@ public static class GridCoverage
             return search;
         }
 
-        private static double Raw(double error) => error < 0 ? -1 : TMetric.ToRaw(error);
+        public static double Raw(double error) => error < 0 ? -1 : TMetric.ToRaw(error);
+
+        public long Points => _points;
 
         public CoverageCheck Check(double epsilon, int perAxis, long pointLimit, double spacing, VectorNorm norm)
         {
             // Errors equal to eps count as covered: search strictly below the next double above eps.
             double startRaw = Math.BitIncrement(TMetric.ToRaw(epsilon));
-            var pending = new Stack<(double[] Centre, double Half)>();
-            foreach (var centre in StartingGrid(perAxis)) pending.Push((centre, 1.0 / perAxis));
+            var pending = new Queue<(double[] Centre, double Half)>();
+            foreach (var centre in StartingGrid(perAxis)) pending.Enqueue((centre, 1.0 / perAxis));
             bool undetermined = false;
             while (pending.Count > 0)
             {
-                var (g, half) = pending.Pop();
+                var (g, half) = pending.Dequeue();
                 var search = Query(g, startRaw, Raw(epsilon - half * _kappa));
                 if (!search.Found) return new CoverageCheck(epsilon, CoverageOutcome.NotCovered, g, _points, spacing, norm);
                 if (search.Stopped) continue; // certified: f(g) + r·κ <= eps
                 // eps - r·κ < f(g) <= eps: refine, unless out of points or cells are already tiny.
                 if (half < 1e-9 || _points + pending.Count + (1L << Math.Min(_d, 62)) > pointLimit) { undetermined = true; continue; }
-                foreach (var child in Children(g, half)) pending.Push((child, half / 2));
+                foreach (var child in Children(g, half)) pending.Enqueue((child, half / 2));
             }
             return new CoverageCheck(epsilon, undetermined ? CoverageOutcome.Undetermined : CoverageOutcome.Covered, null, _points, spacing, norm);
         }
@@ -255,7 +327,7 @@ public static class GridCoverage
         }
 
         // Centres -1 + (i + 1/2)·(2/m) of the m^d cells, in odometer order (last coordinate fastest).
-        private IEnumerable<double[]> StartingGrid(int perAxis)
+        public IEnumerable<double[]> StartingGrid(int perAxis)
         {
             var index = new int[_d];
             double step = 2.0 / perAxis;
@@ -271,7 +343,7 @@ public static class GridCoverage
         }
 
         // The 2^d children of the cell with centre g and half-width `half`: centres g ± half/2.
-        private IEnumerable<double[]> Children(double[] g, double half)
+        public IEnumerable<double[]> Children(double[] g, double half)
         {
             long count = 1L << _d;
             for (long mask = 0; mask < count; mask++)

@@ -8,16 +8,25 @@ namespace LotteryTickets.SubsetSum;
 /// side of their cell near the median, down to leaves of at most <see cref="LeafSize"/> points, and keep
 /// their exact bounding box, which is what the branch and bound in <see cref="DualTreeSearch{TMetric}"/> prunes
 /// with. Points are stored contiguously in tree order so that a leaf is one block of memory.
-/// <para>The build is written for memory traffic, which dominates on large halves: the sums come column by
-/// column, each split reads only one column (through a permutation, so no rows move), rows are gathered into
-/// tree order once at the end, and bounding boxes are computed bottom-up in one pass.</para>
+/// <para>The build is written for memory traffic, which dominates for large halves (2^16 sums of 9 doubles do
+/// not fit in a core's cache). A top-down build touches every point once per level; instead, the top levels are
+/// chosen on a small sample (medians of the sample), every point is routed once down those levels into a bucket
+/// of about <see cref="BucketTarget"/> points, the buckets are laid out in order with one counting sort and one
+/// gather, and each bucket, now small enough for the cache, is split in place. Boxes are computed bottom-up in
+/// one more pass. About four passes over the points instead of one per level.</para>
 /// </summary>
-internal sealed class HalfSumTree
+internal sealed class HalfSumTree : IDisposable
 {
     /// <summary>Largest number of points in a leaf.</summary>
     public const int LeafSize = 8;
 
-    private const int SampleSize = 15;
+    /// <summary>Points per bucket aimed at by the sampled top levels.</summary>
+    private const int BucketTarget = 64;
+
+    /// <summary>Sample points per bucket used to choose the top levels' split values.</summary>
+    private const int SamplePerBucket = 8;
+
+    private const int PivotSample = 15;
 
     /// <summary>Coordinates per point.</summary>
     public readonly int Dimension;
@@ -25,11 +34,11 @@ internal sealed class HalfSumTree
     /// <summary>Number of points.</summary>
     public readonly int Count;
 
-    /// <summary>Points in tree order, Count × Dimension (row-major).</summary>
-    public readonly double[] Points;
+    /// <summary>Points in tree order, Count × Dimension (row-major; pooled, may be longer).</summary>
+    public double[] Points;
 
-    /// <summary>Subset mask (bits over the half's items) of each point, in tree order.</summary>
-    public readonly ulong[] Masks;
+    /// <summary>Subset mask (bits over the half's items) of each point, in tree order (pooled, may be longer).</summary>
+    public ulong[] Masks;
 
     /// <summary>First point of each node.</summary>
     public int[] Start = [];
@@ -52,63 +61,83 @@ internal sealed class HalfSumTree
     /// <summary>Number of nodes; node 0 is the root.</summary>
     public int NodeCount;
 
-    // Build scratch: the source index of each position, and the keys of the axis being split.
-    private readonly int[] _perm;
-    private readonly double[] _keys;
+    // The sampled top levels, in heap order: node h has children 2h + 1 and 2h + 2.
+    private int _levels;
+    private int[] _splitAxis = [];
+    private double[] _splitValue = [];
+    private int[] _bucketStart = [];
 
     /// <summary>
-    /// Builds the tree over the subset sums <paramref name="rows"/> of <paramref name="columns"/>
-    /// (column c holds coordinate c of every sum; the index of a sum is its subset mask). <paramref name="rows"/>
-    /// must not be empty; the inputs are left unchanged.
+    /// Builds the tree over the subset sums <paramref name="rows"/> of <paramref name="columns"/> (column c holds
+    /// coordinate c of every sum; the index of a sum is its subset mask); <paramref name="rows"/> null means all
+    /// sums 0..count-1. <paramref name="count"/> must be at least 1; the inputs are left unchanged. The tree's arrays
+    /// are pooled: <see cref="Dispose"/> returns them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public HalfSumTree(double[][] columns, int[] rows)
+    public HalfSumTree(double[][] columns, int[]? rows, int count)
     {
         int d = columns.Length;
         Dimension = d;
-        Count = rows.Length;
-        int capacity = 2 * (Count / (LeafSize / 2) + 2);
-        Start = new int[capacity];
-        End = new int[capacity];
-        Left = new int[capacity];
-        Right = new int[capacity];
-        _perm = (int[])rows.Clone();
-        _keys = new double[Count];
+        Count = count;
+        if (rows is null)
+        {
+            rows = SumBuffers.Rent<int>(count);
+            for (int i = 0; i < count; i++) rows[i] = i;
+            _ownedRows = rows;
+        }
+        int capacity = 2 * (Count / (LeafSize / 2)) + 2 * (Count / BucketTarget) + 16;
+        Start = SumBuffers.Rent<int>(capacity);
+        End = SumBuffers.Rent<int>(capacity);
+        Left = SumBuffers.Rent<int>(capacity);
+        Right = SumBuffers.Rent<int>(capacity);
 
+        _levels = 0;
+        while ((BucketTarget << (_levels + 1)) <= Count && _levels < 14) _levels++;
         var cellLo = new double[d];
         var cellHi = new double[d];
-        for (int c = 0; c < d; c++)
+        int[] order = _levels == 0 ? rows : Bucketize(columns, rows, cellLo, cellHi);
+        if (_levels == 0)
         {
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            double[] col = columns[c];
-            foreach (int r in rows)
-            {
-                double v = col[r];
-                if (v < lo) lo = v;
-                if (v > hi) hi = v;
-            }
-            cellLo[c] = lo;
-            cellHi[c] = hi;
+            _bucketStart = [0, Count];
+            RootCell(columns, rows, Count, cellLo, cellHi);
         }
-        Split(columns, 0, Count, cellLo, cellHi);
 
-        // One gather puts the rows in tree order.
-        Points = new double[Count * d];
-        Masks = new ulong[Count];
-        int[] perm = _perm;
-        double[] points = Points;
+        // One gather puts the rows in bucket order.
+        Points = SumBuffers.Rent<double>(Count * d);
+        Masks = SumBuffers.Rent<ulong>(Count);
         for (int c = 0; c < d; c++)
         {
             double[] col = columns[c];
-            for (int i = 0, p = c; i < perm.Length; i++, p += d) points[p] = col[perm[i]];
+            double[] points = Points;
+            for (int i = 0, p = c; i < Count; i++, p += d) points[p] = col[order[i]];
         }
-        for (int i = 0; i < Count; i++) Masks[i] = (ulong)_perm[i];
+        for (int i = 0; i < Count; i++) Masks[i] = (ulong)order[i];
+        if (!ReferenceEquals(order, rows)) SumBuffers.Return(ref order);
+        if (_ownedRows.Length > 0) SumBuffers.Return(ref _ownedRows);
+
+        MakeTop(0, 0, cellLo, cellHi);
         ComputeBoxes();
+    }
+
+    private int[] _ownedRows = [];
+
+    /// <summary>Returns the pooled arrays; the tree must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        SumBuffers.Return(ref Points);
+        SumBuffers.Return(ref Masks);
+        SumBuffers.Return(ref Start);
+        SumBuffers.Return(ref End);
+        SumBuffers.Return(ref Left);
+        SumBuffers.Return(ref Right);
+        SumBuffers.Return(ref Lo);
+        SumBuffers.Return(ref Hi);
     }
 
     /// <summary>
     /// All 2^m subset sums of the vectors <paramref name="items"/> (m &lt;= 30), column by column, built by
     /// doubling: sums[j + 2^k] = sums[j] + X_{items[k]}, so bit k of the index j says whether item k is in the subset.
+    /// The columns are pooled (and may be longer than 2^m): give them back with <see cref="ReturnSums"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[][] EnumerateSums(IReadOnlyList<double[]> vectors, ReadOnlySpan<int> items, int dimension)
@@ -117,7 +146,8 @@ internal sealed class HalfSumTree
         var columns = new double[dimension][];
         for (int c = 0; c < dimension; c++)
         {
-            var col = new double[count];
+            var col = SumBuffers.Rent<double>(count);
+            col[0] = 0;
             for (int k = 0; k < items.Length; k++)
             {
                 double x = vectors[items[k]][c];
@@ -129,21 +159,175 @@ internal sealed class HalfSumTree
         return columns;
     }
 
-    // Splits top-down along the widest side of the node's cell (the root's bounding box cut at the split
-    // values above it). Nodes are numbered in preorder, so children come after their parent.
+    /// <summary>Returns the columns of <see cref="EnumerateSums"/> to the pool.</summary>
+    public static void ReturnSums(double[][] columns)
+    {
+        for (int c = 0; c < columns.Length; c++) SumBuffers.Return(ref columns[c]);
+    }
+
+    private static void RootCell(double[][] columns, int[] rows, int count, double[] cellLo, double[] cellHi)
+    {
+        for (int c = 0; c < columns.Length; c++)
+        {
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            double[] col = columns[c];
+            for (int i = 0; i < count; i++)
+            {
+                double v = col[rows[i]];
+                if (v < lo) lo = v;
+                if (v > hi) hi = v;
+            }
+            cellLo[c] = lo;
+            cellHi[c] = hi;
+        }
+    }
+
+    // Chooses the top levels on a sample, routes every row to its bucket and returns the rows in bucket order.
+    // The root cell is the sample's bounding box (cells only choose split axes, so an estimate is enough).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Split(double[][] columns, int start, int end, double[] cellLo, double[] cellHi)
+    private int[] Bucketize(double[][] columns, int[] rows, double[] cellLo, double[] cellHi)
+    {
+        int d = Dimension, buckets = 1 << _levels;
+        int sampleSize = Math.Min(Count, SamplePerBucket * buckets);
+        var sample = SumBuffers.Rent<double>(sampleSize * d);
+        ulong state = 0x9E3779B97F4A7C15UL; // fixed xorshift stream: the tree is the same on every run
+        for (int s = 0; s < sampleSize; s++)
+        {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            int r = rows[(int)(state % (ulong)Count)];
+            for (int c = 0; c < d; c++) sample[s * d + c] = columns[c][r];
+        }
+        for (int c = 0; c < d; c++) { cellLo[c] = double.PositiveInfinity; cellHi[c] = double.NegativeInfinity; }
+        for (int s = 0; s < sampleSize; s++)
+            for (int c = 0; c < d; c++)
+            {
+                double v = sample[s * d + c];
+                if (v < cellLo[c]) cellLo[c] = v;
+                if (v > cellHi[c]) cellHi[c] = v;
+            }
+        _splitAxis = new int[buckets - 1];
+        _splitValue = new double[buckets - 1];
+        ChooseTop(sample, 0, 0, sampleSize, 0, (double[])cellLo.Clone(), (double[])cellHi.Clone());
+        SumBuffers.Return(ref sample);
+
+        // Route every row down the top levels (rows are near-sequential, so each column is read in order).
+        var bucketOf = SumBuffers.Rent<int>(Count);
+        var counts = new int[buckets + 1];
+        for (int j = 0; j < Count; j++)
+        {
+            int r = rows[j], h = 0;
+            for (int level = 0; level < _levels; level++)
+                h = 2 * h + (columns[_splitAxis[h]][r] > _splitValue[h] ? 2 : 1);
+            int b = h - (buckets - 1);
+            bucketOf[j] = b;
+            counts[b + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+        _bucketStart = (int[])counts.Clone();
+        var order = SumBuffers.Rent<int>(Count);
+        for (int j = 0; j < Count; j++) order[counts[bucketOf[j]]++] = rows[j];
+        SumBuffers.Return(ref bucketOf);
+        return order;
+    }
+
+    private void ChooseTop(double[] sample, int h, int start, int end, int level, double[] cellLo, double[] cellHi)
+    {
+        if (level == _levels) return;
+        int axis = WidestAxis(cellLo, cellHi);
+        int mid = (start + end) >> 1;
+        double value;
+        if (end - start >= 2)
+        {
+            SelectRows(sample, Dimension, axis, start, end - 1, mid);
+            value = sample[mid * Dimension + axis];
+        }
+        else value = (cellLo[axis] + cellHi[axis]) / 2;
+        _splitAxis[h] = axis;
+        _splitValue[h] = value;
+        double saved = cellHi[axis];
+        cellHi[axis] = value;
+        ChooseTop(sample, 2 * h + 1, start, Math.Max(start, mid), level + 1, cellLo, cellHi);
+        cellHi[axis] = saved;
+        saved = cellLo[axis];
+        cellLo[axis] = value;
+        ChooseTop(sample, 2 * h + 2, Math.Min(mid, end), end, level + 1, cellLo, cellHi);
+        cellLo[axis] = saved;
+    }
+
+    // The tree nodes for heap node h of the top levels: a bucket becomes an in-place subtree; a heap node with an
+    // empty side is skipped (its other side takes its place). Returns the node index, or -1 for an empty range.
+    private int MakeTop(int h, int level, double[] cellLo, double[] cellHi)
+    {
+        int first = h, last = h;
+        for (int l = level; l < _levels; l++) { first = 2 * first + 1; last = 2 * last + 2; }
+        int buckets = 1 << _levels;
+        int start = _bucketStart[first - (buckets - 1)], end = _bucketStart[last - (buckets - 1) + 1];
+        if (start == end) return -1;
+        if (level == _levels) return SplitRows(start, end, cellLo, cellHi);
+        int axis = _splitAxis[h];
+        double value = _splitValue[h];
+        int leftFirst = 2 * h + 1, leftLast = 2 * h + 1;
+        for (int l = level + 1; l < _levels; l++) { leftFirst = 2 * leftFirst + 1; leftLast = 2 * leftLast + 2; }
+        int mid = _bucketStart[leftLast - (buckets - 1) + 1];
+        double saved;
+        if (mid == start || mid == end)
+        {
+            // One side is empty: continue with the other one without a node for this level.
+            bool left = mid == end;
+            double[] cell = left ? cellHi : cellLo;
+            saved = cell[axis];
+            cell[axis] = value;
+            int only = MakeTop(left ? 2 * h + 1 : 2 * h + 2, level + 1, cellLo, cellHi);
+            cell[axis] = saved;
+            return only;
+        }
+        int node = NewNode(start, end);
+        saved = cellHi[axis];
+        cellHi[axis] = value;
+        Left[node] = MakeTop(2 * h + 1, level + 1, cellLo, cellHi);
+        cellHi[axis] = saved;
+        saved = cellLo[axis];
+        cellLo[axis] = value;
+        Right[node] = MakeTop(2 * h + 2, level + 1, cellLo, cellHi);
+        cellLo[axis] = saved;
+        return node;
+    }
+
+    // In-place top-down split of rows [start, end) (a bucket: small enough to stay in the cache).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SplitRows(int start, int end, double[] cellLo, double[] cellHi)
+    {
+        int node = NewNode(start, end);
+        if (end - start <= LeafSize)
+        {
+            Left[node] = -1;
+            Right[node] = -1;
+            return node;
+        }
+        int axis = WidestAxis(cellLo, cellHi);
+        int mid = PartitionRows(axis, start, end, out double cut);
+        double saved = cellHi[axis];
+        cellHi[axis] = cut;
+        Left[node] = SplitRows(start, mid, cellLo, cellHi);
+        cellHi[axis] = saved;
+        saved = cellLo[axis];
+        cellLo[axis] = cut;
+        Right[node] = SplitRows(mid, end, cellLo, cellHi);
+        cellLo[axis] = saved;
+        return node;
+    }
+
+    private int NewNode(int start, int end)
     {
         if (NodeCount == Start.Length) Grow();
         int node = NodeCount++;
         Start[node] = start;
         End[node] = end;
-        if (end - start <= LeafSize)
-        {
-            Left[node] = -1;
-            Right[node] = -1;
-            return;
-        }
+        return node;
+    }
+
+    private static int WidestAxis(double[] cellLo, double[] cellHi)
+    {
         int axis = 0;
         double widest = -1;
         for (int c = 0; c < cellLo.Length; c++)
@@ -151,53 +335,79 @@ internal sealed class HalfSumTree
             double w = cellHi[c] - cellLo[c];
             if (w > widest) { widest = w; axis = c; }
         }
-        double[] col = columns[axis], keys = _keys;
-        int[] perm = _perm;
-        for (int i = start; i < end; i++) keys[i] = col[perm[i]];
-        int mid = Partition(start, end, out double cut);
-        double savedHi = cellHi[axis];
-        cellHi[axis] = cut;
-        Left[node] = NodeCount;
-        Split(columns, start, mid, cellLo, cellHi);
-        cellHi[axis] = savedHi;
-        double savedLo = cellLo[axis];
-        cellLo[axis] = cut;
-        Right[node] = NodeCount;
-        Split(columns, mid, end, cellLo, cellHi);
-        cellLo[axis] = savedLo;
+        return axis;
     }
 
-    // One Hoare partition pass over the keys (and the permutation beside them) around the median of a small
-    // evenly spaced sample of the keys: close to the true median for these smooth point clouds, at a third of
-    // the cost of an exact selection. Returns the first position of the right part: positions before it have
-    // key <= cut, positions from it on have key >= cut.
+    // One Hoare partition pass over rows [start, end) around the median of a small evenly spaced sample of their
+    // keys (close to the true median for these smooth point clouds, at a third of the cost of an exact selection).
+    // Returns the first row of the right part: rows before it have key <= cut, rows from it on have key >= cut.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Partition(int start, int end, out double cut)
+    private int PartitionRows(int axis, int start, int end, out double cut)
     {
-        double[] keys = _keys;
-        int[] perm = _perm;
-        int count = end - start;
-        Span<double> sample = stackalloc double[SampleSize];
-        int m = Math.Min(SampleSize, count);
-        for (int s = 0; s < m; s++) sample[s] = keys[start + (int)((2L * s + 1) * count / (2 * m))];
-        sample = sample[..m];
-        sample.Sort();
-        cut = sample[m / 2];
+        double[] pts = Points;
+        int d = Dimension, count = end - start;
+        if (count <= 64)
+        {
+            // Small range: median of three.
+            double a = pts[start * d + axis], b = pts[(start + count / 2) * d + axis], c = pts[(end - 1) * d + axis];
+            cut = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+        }
+        else
+        {
+            Span<double> sample = stackalloc double[PivotSample];
+            int m = Math.Min(PivotSample, count);
+            for (int s = 0; s < m; s++) sample[s] = pts[(start + (int)((2L * s + 1) * count / (2 * m))) * d + axis];
+            sample = sample[..m];
+            sample.Sort();
+            cut = sample[m / 2];
+        }
         int i = start, j = end - 1;
         while (true)
         {
-            while (i <= j && keys[i] < cut) i++;
-            while (i <= j && keys[j] > cut) j--;
+            while (i <= j && pts[i * d + axis] < cut) i++;
+            while (i <= j && pts[j * d + axis] > cut) j--;
             if (i >= j) break;
-            (keys[i], keys[j]) = (keys[j], keys[i]);
-            (perm[i], perm[j]) = (perm[j], perm[i]);
+            SwapRows(i, j);
             i++;
             j--;
         }
-        // Positions [start, i) have key <= cut and (j, end) have key >= cut; equal keys may sit on either side.
+        // Rows [start, i) have key <= cut and rows (j, end) have key >= cut; equal keys may sit on either side.
         int split = Math.Max(i, j + 1);
         if (split <= start || split >= end) split = start + count / 2; // all keys equal to the cut: any split is valid
         return split;
+    }
+
+    private void SwapRows(int i, int j)
+    {
+        int d = Dimension;
+        double[] pts = Points;
+        for (int c = 0, a = i * d, b = j * d; c < d; c++, a++, b++) (pts[a], pts[b]) = (pts[b], pts[a]);
+        (Masks[i], Masks[j]) = (Masks[j], Masks[i]);
+    }
+
+    // Hoare's selection on the rows of a small row-major array: afterwards row k holds the k-th smallest key.
+    private static void SelectRows(double[] rowsData, int d, int axis, int left, int right, int k)
+    {
+        while (right > left)
+        {
+            double a = rowsData[left * d + axis], b = rowsData[((left + right) >> 1) * d + axis], c = rowsData[right * d + axis];
+            double pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (rowsData[i * d + axis] < pivot) i++;
+                while (rowsData[j * d + axis] > pivot) j--;
+                if (i <= j)
+                {
+                    for (int c2 = 0, x = i * d, y = j * d; c2 < d; c2++, x++, y++) (rowsData[x], rowsData[y]) = (rowsData[y], rowsData[x]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return;
+        }
     }
 
     // Tight boxes bottom-up: children have larger indices, so a reverse sweep sees them before their parent.
@@ -205,27 +415,24 @@ internal sealed class HalfSumTree
     private void ComputeBoxes()
     {
         int d = Dimension;
-        Lo = new double[NodeCount * d];
-        Hi = new double[NodeCount * d];
+        Lo = SumBuffers.Rent<double>(NodeCount * d);
+        Hi = SumBuffers.Rent<double>(NodeCount * d);
         for (int node = NodeCount - 1; node >= 0; node--)
         {
             int box = node * d;
             int left = Left[node];
             if (left < 0)
             {
-                Span<double> lo = Lo.AsSpan(box, d), hi = Hi.AsSpan(box, d);
-                Points.AsSpan(Start[node] * d, d).CopyTo(lo);
-                Points.AsSpan(Start[node] * d, d).CopyTo(hi);
-                for (int i = Start[node] + 1; i < End[node]; i++)
-                {
-                    ReadOnlySpan<double> row = Points.AsSpan(i * d, d);
-                    for (int c = 0; c < row.Length && c < lo.Length && c < hi.Length; c++)
+                double[] pts = Points, lo = Lo, hi = Hi;
+                int first = Start[node] * d, last = End[node] * d;
+                for (int c = 0; c < d; c++) { lo[box + c] = pts[first + c]; hi[box + c] = pts[first + c]; }
+                for (int p = first + d; p < last; p += d)
+                    for (int c = 0; c < d; c++)
                     {
-                        double v = row[c];
-                        if (v < lo[c]) lo[c] = v;
-                        if (v > hi[c]) hi[c] = v;
+                        double v = pts[p + c];
+                        if (v < lo[box + c]) lo[box + c] = v;
+                        else if (v > hi[box + c]) hi[box + c] = v;
                     }
-                }
             }
             else
             {
@@ -242,9 +449,17 @@ internal sealed class HalfSumTree
     private void Grow()
     {
         int capacity = 2 * Start.Length;
-        Array.Resize(ref Start, capacity);
-        Array.Resize(ref End, capacity);
-        Array.Resize(ref Left, capacity);
-        Array.Resize(ref Right, capacity);
+        Start = Grown(Start, capacity);
+        End = Grown(End, capacity);
+        Left = Grown(Left, capacity);
+        Right = Grown(Right, capacity);
+    }
+
+    private int[] Grown(int[] array, int capacity)
+    {
+        int[] larger = SumBuffers.Rent<int>(capacity);
+        Array.Copy(array, larger, NodeCount);
+        SumBuffers.Return(ref array);
+        return larger;
     }
 }

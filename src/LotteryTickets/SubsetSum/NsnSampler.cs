@@ -16,6 +16,10 @@ public sealed class NsnSampler : VectorSampler
     public NsnSampler(int dimension) : base(dimension) { }
 
     /// <inheritdoc />
+    /// <remarks>Same as the scalar N*N experiments.</remarks>
+    public override int SeedConfiguration => (int)ValueDistribution.NormalProduct;
+
+    /// <inheritdoc />
     public override string Name => $"NSN (d = {Dimension})";
 
     /// <inheritdoc />

@@ -138,7 +138,7 @@ internal sealed class VectorLocalSearch<TMetric> where TMetric : struct, IErrorM
                 double[] x = _v[i];
                 for (int c = 0; c < _d; c++) windowTarget[c] += x[c];
             }
-            var index = new VectorMeetInTheMiddle(_v, window, _d, window.Length / 2, bySize: _size is not null);
+            using var index = new VectorMeetInTheMiddle(_v, window, _d, window.Length / 2, bySize: _size is not null);
             var search = new DualTreeSearch<TMetric>(windowTarget, Raw, toleranceRaw, budget);
             index.Search(search, _size is null ? null : keptInside);
             if (budget.Exhausted) Stopped = true;

@@ -9,7 +9,7 @@ namespace LotteryTickets.SubsetSum;
 /// <see cref="DualTreeSearch{TMetric}"/>. The trees do not depend on the target, so one index answers many
 /// targets (the all-targets check queries one index at every grid point).
 /// </summary>
-internal sealed class VectorMeetInTheMiddle
+internal sealed class VectorMeetInTheMiddle : IDisposable
 {
     private readonly int[] _itemsA, _itemsB;
     private readonly HalfSumTree?[] _treesA, _treesB;
@@ -45,19 +45,28 @@ internal sealed class VectorMeetInTheMiddle
     {
         double[][] columns = HalfSumTree.EnumerateSums(vectors, items, dimension);
         int count = 1 << items.Length;
-        if (!bySize)
+        try
         {
-            var all = new int[count];
-            for (int j = 0; j < count; j++) all[j] = j;
-            return [new HalfSumTree(columns, all)];
+            if (!bySize) return [new HalfSumTree(columns, null, count)];
+            // One tree per subset size |T| = s, holding the C(m, s) sums of that size.
+            var groups = new List<int>[items.Length + 1];
+            for (int s = 0; s <= items.Length; s++) groups[s] = [];
+            for (int j = 0; j < count; j++) groups[BitOperations.PopCount((uint)j)].Add(j);
+            var trees = new HalfSumTree?[items.Length + 1];
+            for (int s = 0; s <= items.Length; s++) trees[s] = new HalfSumTree(columns, [.. groups[s]], groups[s].Count);
+            return trees;
         }
-        // One tree per subset size |T| = s, holding the C(m, s) sums of that size.
-        var groups = new List<int>[items.Length + 1];
-        for (int s = 0; s <= items.Length; s++) groups[s] = [];
-        for (int j = 0; j < count; j++) groups[BitOperations.PopCount((uint)j)].Add(j);
-        var trees = new HalfSumTree?[items.Length + 1];
-        for (int s = 0; s <= items.Length; s++) trees[s] = new HalfSumTree(columns, [.. groups[s]]);
-        return trees;
+        finally
+        {
+            HalfSumTree.ReturnSums(columns);
+        }
+    }
+
+    /// <summary>Returns the trees' pooled arrays; the index must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        foreach (var tree in _treesA) tree?.Dispose();
+        foreach (var tree in _treesB) tree?.Dispose();
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ namespace LotteryTickets.SubsetSum;
 /// same generator state (experiments use this: adding vectors to a trial never changes the earlier ones).
 /// <list type="bullet">
 /// <item><see cref="Gaussian"/>: X ~ N(0, I_d), the setting of Becchetti et al.</item>
+/// <item><see cref="Independent"/>: d independent coordinates from any scalar <see cref="ValueDistribution"/>.</item>
 /// <item><see cref="Nsn"/>: normally-scaled normal, X = Z·W with Z ~ N(0,1) and W ~ N(0, I_d) independent (the paper's NSN vectors).</item>
 /// <item><see cref="ConvolutionVectorSampler"/>: the vectors |u_i|·vec(V[:, i]) one hidden channel of a random convolution pair offers.</item>
 /// </list>
@@ -28,6 +29,14 @@ public abstract class VectorSampler
 
     /// <summary>A short human name for chart legends, e.g. "Gaussian (d = 9)".</summary>
     public abstract string Name { get; }
+
+    /// <summary>
+    /// The configuration number c with which experiments seed trial t: <c>Seeds.Rng(seed, c, t)</c>. Gaussian
+    /// vectors use <c>(int)ValueDistribution.Normal</c> and NSN vectors <c>(int)ValueDistribution.NormalProduct</c>,
+    /// the numbers the one-dimensional <see cref="SubsetSumExperiment"/> uses, so that in dimension 1 the vector
+    /// experiments draw exactly the values of the scalar ones.
+    /// </summary>
+    public abstract int SeedConfiguration { get; }
 
     /// <summary>Draws one vector into <paramref name="destination"/> (length <see cref="Dimension"/>), advancing <paramref name="rng"/>.</summary>
     /// <param name="destination">Where the d coordinates go.</param>
@@ -70,6 +79,11 @@ public abstract class VectorSampler
     /// <summary>Standard Gaussian vectors N(0, I_d).</summary>
     /// <param name="dimension">The dimension d, at least 1.</param>
     public static GaussianVectorSampler Gaussian(int dimension) => new(dimension);
+
+    /// <summary>Vectors with d independent coordinates from <paramref name="distribution"/> (uniform: the cube [-1,1]^d).</summary>
+    /// <param name="distribution">The law of each coordinate.</param>
+    /// <param name="dimension">The dimension d, at least 1.</param>
+    public static IndependentVectorSampler Independent(ValueDistribution distribution, int dimension) => new(distribution, dimension);
 
     /// <summary>NSN vectors Z·W with Z ~ N(0,1), W ~ N(0, I_d).</summary>
     /// <param name="dimension">The dimension d, at least 1.</param>

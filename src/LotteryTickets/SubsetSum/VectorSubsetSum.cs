@@ -106,7 +106,7 @@ public static class VectorSubsetSum
         {
             var items = new int[n];
             for (int i = 0; i < n; i++) items[i] = i;
-            var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null);
+            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null);
             var search = new DualTreeSearch<TMetric>(target, local.Raw, toleranceRaw, budget);
             index.Search(search, options.FixedSize);
             indices = search.Found ? index.Indices(search.BestMaskA, search.BestMaskB) : local.Indices();

@@ -36,11 +36,18 @@ public sealed class TicketConstructionTests
         Assert.Equal(16, ticket.Slices.Count);   // one per kernel entry
         foreach (var slice in ticket.Slices)
         {
-            int[] pool = Enumerable.Range(slice.Input * 12, 12).Where(i => pair.BlockWeight(i) > 0).Take(5).ToArray();
+            int[] pool = Enumerable.Range(slice.Input * 12, 12).Where(i => pair.BlockWeight(i) > 0).Take(slice.Candidates).ToArray();
+            Assert.True(slice.Candidates <= 5);
             var values = pool.Select(i => new[] { Math.Abs(pair.BlockWeight(i)) * (double)pair.V[(slice.Output * pair.Hidden + i) * 4 + slice.Entry] }).ToArray();
             double goal = target.Kernels[0][(slice.Output * 2 + slice.Input) * 4 + slice.Entry];
             Assert.Equal(BruteForce(values, [goal]), slice.Error, 12);
         }
+        // A pool grows only while the tolerance is missed: from 20 offered channels, tolerance 0 uses them all, 0.5 often fewer.
+        var wideRandom = RandomNetwork.Create(OneLayer, 40, seed: 2);
+        var wide = UnstructuredTicket.Build(target, wideRandom, new TicketOptions { UnstructuredCandidates = 20, SliceTolerance = 0 });
+        Assert.All(wide.Slices, s => Assert.Equal(Math.Min(20, Enumerable.Range(s.Input * 40, 40).Count(i => wideRandom.Pairs[0].BlockWeight(i) > 0)), s.Candidates));
+        var loose = UnstructuredTicket.Build(target, RandomNetwork.Create(OneLayer, 40, seed: 2), new TicketOptions { UnstructuredCandidates = 20, SliceTolerance = 0.5 });
+        Assert.All(loose.Slices, s => Assert.True(s.Candidates == 8 || s.Error > 0.5));
         // Individual weights are kept: the mask of V is not a union of whole kernels.
         var v = ticket.Mask.Layers[0];
         Assert.Contains(Enumerable.Range(0, 2).SelectMany(j => Enumerable.Range(0, 24).Select(i => (j, i))),
