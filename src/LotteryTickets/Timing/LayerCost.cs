@@ -25,6 +25,12 @@ public sealed record LayerCost(int Index, string Name, string Kind, string Input
 {
     /// <summary>Fraction of stored weights that are not zero (1 = dense).</summary>
     public double Density => Parameters == 0 ? 1 : (double)NonzeroParameters / Parameters;
+
+    /// <summary>Number of values in the layer's output for one image (the product of <see cref="OutputShape"/>).</summary>
+    public long OutputElements => Elements(OutputShape);
+
+    internal static long Elements(string shape) =>
+        shape.Split('x').Aggregate(1L, (product, part) => long.TryParse(part, out long v) ? product * v : product);
 }
 
 /// <summary>The per-layer costs of a model and their totals, for one input image.</summary>
@@ -47,6 +53,12 @@ public sealed record ModelCost(string Model, string InputShape, IReadOnlyList<La
 
     /// <summary>Fraction of parameters that are not zero.</summary>
     public double Density => Parameters == 0 ? 1 : (double)NonzeroParameters / Parameters;
+
+    /// <summary>
+    /// Values in the largest single layer output (or the input) for one image. Times the batch size and 4 bytes, it is
+    /// the largest activation tensor a forward pass allocates (see <see cref="MallocTuning.WorkerArenaLimitBytes"/>).
+    /// </summary>
+    public long LargestActivationElements => Math.Max(LayerCost.Elements(InputShape), Layers.Select(l => l.OutputElements).DefaultIfEmpty(0).Max());
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -99,6 +99,15 @@ public static class MallocTuning
         }
     }
 
+    /// <summary>
+    /// Whether a forward pass whose largest float32 activation has <paramref name="largestActivationElements"/> values per
+    /// image will page-fault on every pass at <paramref name="batchSize"/> when timed from the calling thread: true on
+    /// Linux off the main thread when the tensor exceeds <see cref="WorkerArenaLimitBytes"/>. (Scratch buffers of the
+    /// convolutions can cross the limit earlier, so false is not a guarantee.)
+    /// </summary>
+    public static bool PageFaultsLikely(long largestActivationElements, int batchSize) =>
+        OperatingSystem.IsLinux() && !OnMainThread && largestActivationElements * batchSize * sizeof(float) > WorkerArenaLimitBytes;
+
     /// <summary>The allocator state of this process, as seen from the calling thread, in one sentence (recorded with every timing).</summary>
     public static string Describe()
     {

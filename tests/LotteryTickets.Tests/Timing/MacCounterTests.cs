@@ -64,6 +64,8 @@ public sealed class MacCounterTests
         Assert.Equal(0, cost.Layers[2].Macs);   // pooling is free
         Assert.Equal(conv1.Macs + conv2.Macs + fc.Macs, cost.Macs);
         Assert.Equal("2x15x15", cost.InputShape);
+        Assert.Equal(6L * 8 * 8, cost.Layers[0].OutputElements);
+        Assert.Equal(2L * 15 * 15, cost.LargestActivationElements);   // the input is larger than any output here
     }
 
     [Fact]
