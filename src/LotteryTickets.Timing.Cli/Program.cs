@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using LotteryTickets.Networks;
+using LotteryTickets.Pruning;
+using LotteryTickets.Timing;
+using LotteryTickets.Workbook;
+
+// Times the networks of notebook 06 outside notebooks (reproducible figures for docs/timing.md). From the repository's top:
+//   dotnet run -c Release --project src/LotteryTickets.Timing.Cli -- [--option value ...]
+const string ReexecMarker = "LOTTERY_TIMING_REEXEC";
+
+Dictionary<string, string> options;
+try
+{
+    options = ParseOptions(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage(2);
+}
+if (options.ContainsKey("help")) return Usage(0);
+
+try
+{
+    string malloc = Str("malloc", "env");
+    if (malloc is not ("env" or "runtime" or "none"))
+        throw new ArgumentOutOfRangeException("malloc", malloc, $"--malloc must be env, runtime or none; got '{malloc}'.");
+    // glibc reads GLIBC_TUNABLES only at start-up, so the only way to set it for this run is to start again with it.
+    if (malloc == "env" && OperatingSystem.IsLinux() && !MallocTuning.StartedWithRecommendedTunables && Environment.GetEnvironmentVariable(ReexecMarker) is null)
+        return Reexec();
+
+    var env = WorkbookEnvironment.Load();
+    int seed = Int("seed", env.Defaults.Seed);
+    int n = Int("n", 32);
+    int? filterN = options.ContainsKey("filter-n") ? Int("filter-n", n) : null;
+    var forms = Str("form", "gather").Split(',').Select(f => Enum.Parse<OneByOneForm>(f.Trim(), ignoreCase: true)).ToArray();
+    var timing = new TimingOptions
+    {
+        BatchSizes = Ints("batch", [1, 16, 128]),
+        Threads = options.ContainsKey("threads") ? Int("threads", 1) : null,
+        WarmupRepetitions = Int("warmup", TimingOptions.Default.WarmupRepetitions),
+        MinRepetitions = Int("min-repetitions", TimingOptions.Default.MinRepetitions),
+        MaxRepetitions = Int("max-repetitions", TimingOptions.Default.MaxRepetitions),
+        FixedRepetitions = options.ContainsKey("repetitions") ? Int("repetitions", 1) : null,
+        RoundSize = Int("round", TimingOptions.Default.RoundSize),
+        StabilityTolerance = Double("tolerance", TimingOptions.Default.StabilityTolerance),
+        MaxSecondsPerMeasurement = Double("seconds", TimingOptions.Default.MaxSecondsPerMeasurement),
+        InputSeed = seed,
+        Subnormals = Str("subnormals", "flush") switch
+        {
+            "flush" => SubnormalHandling.Flush,
+            "report" => SubnormalHandling.ReportOnly,
+            var other => throw new ArgumentOutOfRangeException("subnormals", other, $"--subnormals must be flush or report; got '{other}'."),
+        },
+        TuneMalloc = malloc != "none",
+    };
+    timing.Validate();
+    var ticketOptions = TicketOptions.Default with { MaxDegreeOfParallelism = Int("parallel", Environment.ProcessorCount) };
+
+    var (target, info) = options.TryGetValue("target", out var targetPath) ? TargetFile.Load(env.ResolvePath(targetPath)) : TargetFile.LoadDefault(env);
+    Console.WriteLine($"{target}");
+    var set = TicketTiming.Build(target, n, seed, ticketOptions, filterN);
+    Console.WriteLine(set);
+    string commandLine = "dotnet run -c Release --project src/LotteryTickets.Timing.Cli --" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
+    string note = $"target {info.WeightsFile}; {commandLine}";
+    var progress = new SyncProgress<string>(s => Console.Error.Write($"\r{(s.Length > 150 ? s[..150] : s),-150}"), TimeSpan.FromSeconds(1));
+    var report = set.Measure(timing, forms[0], progress, note, extraForms: forms[1..]);
+    progress.Flush();
+    Console.Error.WriteLine();
+
+    Console.WriteLine();
+    Console.WriteLine(report.ToTable());
+    Console.WriteLine();
+    var speedUps = TicketTiming.SpeedUpsOverMasked(report);
+    Console.WriteLine(LotteryTickets.Charts.Table.FromRows(["model", "batch", "MAC ratio", "speed-up", "IQR bounds", "of ideal"],
+        speedUps.Select(s => new object?[] { s.Model, s.BatchSize, s.MacRatio, s.SpeedUp, $"{s.SpeedUpLow:F2}-{s.SpeedUpHigh:F2}", s.Efficiency }),
+        $"Speed-up over the {TicketTiming.MaskedTicket}"));
+    Console.WriteLine();
+    foreach (var s in report.Subnormals) Console.WriteLine($"subnormals: {s}");
+    Console.WriteLine($"conditions: {report.Conditions}");
+    var (csv, json) = report.Save(options.TryGetValue("out", out var outFolder) ? env.ResolvePath(outFolder) : null, Str("name", "timing"));
+    Console.WriteLine($"wrote {csv} and {json}");
+    return 0;
+}
+catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidDataException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+int Reexec()
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+    // Under "dotnet X.dll" the host is dotnet itself and the assembly must be passed again.
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
+    foreach (string a in args) start.ArgumentList.Add(a);
+    string? existing = MallocTuning.CurrentTunables;
+    start.Environment[MallocTuning.EnvironmentVariable] = string.IsNullOrEmpty(existing) ? MallocTuning.RecommendedTunables : existing + ":" + MallocTuning.RecommendedTunables;
+    start.Environment[ReexecMarker] = "1";
+    Console.Error.WriteLine($"restarting with {MallocTuning.EnvironmentVariable}={start.Environment[MallocTuning.EnvironmentVariable]} (use --malloc runtime or none to skip)");
+    using var child = Process.Start(start)!;
+    child.WaitForExit();
+    return child.ExitCode;
+}
+
+static int Usage(int code)
+{
+    Console.WriteLine("""
+        usage: dotnet run -c Release --project src/LotteryTickets.Timing.Cli -- [--option value ...]
+          Builds the ticket family of the committed target (target, full random network, masked kernel ticket,
+          compact kernel and filter tickets, masked unstructured ticket, folded ticket) and times CPU inference.
+          --batch 1,16,128        batch sizes
+          --threads 1             torch threads (default: environment.json)
+          --n 32                  hidden channels per input channel of the random network
+          --filter-n N            n of the filter ticket's random network (default: --n)
+          --seed 2023             seed of the random network and of the input images
+          --form gather           1x1 form of the compact tickets: gather, grouped or dense; a list (gather,dense,grouped)
+                                  also times the compact kernel ticket in the other forms
+          --repetitions N         exactly N timed passes per (model, batch) (default: until the median is stable)
+          --min-repetitions 10 --max-repetitions 200 --round 5 --tolerance 0.02 --seconds 5 --warmup 3
+          --malloc env            env: restart with GLIBC_TUNABLES set (default); runtime: mallopt in this process; none
+          --subnormals flush      flush or report
+          --parallel P            threads for the ticket construction (default: all processors)
+          --target PATH           target JSON (default data/target-fashion-mnist.json)
+          --out DIR --name timing writes DIR/timing.csv and DIR/timing.json (default artifacts/timing/)
+        """);
+    return code;
+}
+
+static Dictionary<string, string> ParseOptions(string[] rest)
+{
+    var result = new Dictionary<string, string>();
+    for (int i = 0; i < rest.Length; i++)
+    {
+        if (rest[i] is "--help" or "-h" or "help") { result["help"] = ""; continue; }
+        if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
+            throw new ArgumentException($"options come as --name value pairs; got '{rest[i]}'.");
+        result[rest[i][2..]] = rest[++i];
+    }
+    return result;
+}
+
+int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+string Str(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
+int[] Ints(string name, int[] fallback) => options.TryGetValue(name, out var v) ? v.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : fallback;
