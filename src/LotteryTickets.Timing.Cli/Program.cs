@@ -9,21 +9,23 @@ using LotteryTickets.Workbook;
 //   dotnet run -c Release --project src/LotteryTickets.Timing.Cli -- [--option value ...]
 const string ReexecMarker = "LOTTERY_TIMING_REEXEC";
 
-Dictionary<string, string> options;
+string[] known = ["batch", "threads", "n", "filter-n", "seed", "form", "repetitions", "min-repetitions", "max-repetitions", "round",
+    "tolerance", "seconds", "warmup", "malloc", "subnormals", "parallel", "target", "out", "name"];
+CommandOptions options;
 try
 {
-    options = ParseOptions(args);
+    options = CommandOptions.Parse(args, known);
 }
 catch (ArgumentException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine($"error: {e.Message}");
     return Usage(2);
 }
-if (options.ContainsKey("help")) return Usage(0);
+if (options.Help) return Usage(0);
 
 try
 {
-    string malloc = Str("malloc", "env");
+    string malloc = options.String("malloc", "env");
     if (malloc is not ("env" or "runtime" or "none"))
         throw new ArgumentOutOfRangeException("malloc", malloc, $"--malloc must be env, runtime or none; got '{malloc}'.");
     // glibc reads GLIBC_TUNABLES only at start-up, so the only way to set it for this run is to start again with it.
@@ -31,23 +33,23 @@ try
         return Reexec();
 
     var env = WorkbookEnvironment.Load();
-    int seed = Int("seed", env.Defaults.Seed);
-    int n = Int("n", 32);
-    int? filterN = options.ContainsKey("filter-n") ? Int("filter-n", n) : null;
-    var forms = Str("form", "gather").Split(',').Select(f => Enum.Parse<OneByOneForm>(f.Trim(), ignoreCase: true)).ToArray();
+    int seed = options.Int("seed", env.Defaults.Seed);
+    int n = options.Int("n", 32);
+    int? filterN = options.Has("filter-n") ? options.Int("filter-n", n) : null;
+    var forms = options.Enums("form", [OneByOneForm.Gather]);
     var timing = new TimingOptions
     {
-        BatchSizes = Ints("batch", [1, 16, 128]),
-        Threads = options.ContainsKey("threads") ? Int("threads", 1) : null,
-        WarmupRepetitions = Int("warmup", TimingOptions.Default.WarmupRepetitions),
-        MinRepetitions = Int("min-repetitions", TimingOptions.Default.MinRepetitions),
-        MaxRepetitions = Int("max-repetitions", TimingOptions.Default.MaxRepetitions),
-        FixedRepetitions = options.ContainsKey("repetitions") ? Int("repetitions", 1) : null,
-        RoundSize = Int("round", TimingOptions.Default.RoundSize),
-        StabilityTolerance = Double("tolerance", TimingOptions.Default.StabilityTolerance),
-        MaxSecondsPerMeasurement = Double("seconds", TimingOptions.Default.MaxSecondsPerMeasurement),
+        BatchSizes = options.Ints("batch", [1, 16, 128]),
+        Threads = options.Has("threads") ? options.Int("threads", 1) : null,
+        WarmupRepetitions = options.Int("warmup", TimingOptions.Default.WarmupRepetitions),
+        MinRepetitions = options.Int("min-repetitions", TimingOptions.Default.MinRepetitions),
+        MaxRepetitions = options.Int("max-repetitions", TimingOptions.Default.MaxRepetitions),
+        FixedRepetitions = options.Has("repetitions") ? options.Int("repetitions", 1) : null,
+        RoundSize = options.Int("round", TimingOptions.Default.RoundSize),
+        StabilityTolerance = options.Double("tolerance", TimingOptions.Default.StabilityTolerance),
+        MaxSecondsPerMeasurement = options.Double("seconds", TimingOptions.Default.MaxSecondsPerMeasurement),
         InputSeed = seed,
-        Subnormals = Str("subnormals", "flush") switch
+        Subnormals = options.String("subnormals", "flush") switch
         {
             "flush" => SubnormalHandling.Flush,
             "report" => SubnormalHandling.ReportOnly,
@@ -56,9 +58,9 @@ try
         TuneMalloc = malloc != "none",
     };
     timing.Validate();
-    var ticketOptions = TicketOptions.Default with { MaxDegreeOfParallelism = Int("parallel", Environment.ProcessorCount) };
+    var ticketOptions = TicketOptions.Default with { MaxDegreeOfParallelism = options.Int("parallel", Environment.ProcessorCount) };
 
-    var (target, info) = options.TryGetValue("target", out var targetPath) ? TargetFile.Load(env.ResolvePath(targetPath)) : TargetFile.LoadDefault(env);
+    var (target, info) = options.Has("target") ? TargetFile.Load(env.ResolvePath(options.String("target", ""))) : TargetFile.LoadDefault(env);
     Console.WriteLine($"{target}");
     var set = TicketTiming.Build(target, n, seed, ticketOptions, filterN);
     Console.WriteLine(set);
@@ -79,7 +81,7 @@ try
     Console.WriteLine();
     foreach (var s in report.Subnormals) Console.WriteLine($"subnormals: {s}");
     Console.WriteLine($"conditions: {report.Conditions}");
-    var (csv, json) = report.Save(options.TryGetValue("out", out var outFolder) ? env.ResolvePath(outFolder) : null, Str("name", "timing"));
+    var (csv, json) = report.Save(options.Has("out") ? env.ResolvePath(options.String("out", "")) : null, options.String("name", "timing"));
     Console.WriteLine($"wrote {csv} and {json}");
     return 0;
 }
@@ -127,21 +129,3 @@ static int Usage(int code)
         """);
     return code;
 }
-
-static Dictionary<string, string> ParseOptions(string[] rest)
-{
-    var result = new Dictionary<string, string>();
-    for (int i = 0; i < rest.Length; i++)
-    {
-        if (rest[i] is "--help" or "-h" or "help") { result["help"] = ""; continue; }
-        if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
-            throw new ArgumentException($"options come as --name value pairs; got '{rest[i]}'.");
-        result[rest[i][2..]] = rest[++i];
-    }
-    return result;
-}
-
-int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-string Str(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
-int[] Ints(string name, int[] fallback) => options.TryGetValue(name, out var v) ? v.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : fallback;

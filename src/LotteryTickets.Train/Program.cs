@@ -8,21 +8,39 @@ using TorchSharp;
 // Reproducible jobs of the CNN-ticket part of the workbook. Run from the repository's top:
 //   dotnet run -c Release --project src/LotteryTickets.Train -- target [options]
 string command = args.Length > 0 ? args[0] : "help";
-var options = ParseOptions(args.Skip(1).ToArray());
-var env = WorkbookEnvironment.Load();
-int threads = Int("threads", env.Defaults.TorchThreads);
-torch.set_num_threads(threads);
-
-switch (command)
+CommandOptions options;
+try
 {
-    case "target":
-        TrainTarget();
-        break;
-    case "construction":
-        MeasureConstruction();
-        break;
-    default:
-        Console.WriteLine("""
+    options = CommandOptions.Parse(args.Skip(1).ToArray(),
+        ["seed", "epochs", "batch", "lr", "train-images", "threads", "out", "n", "variants", "tolerance", "node-limit", "parallel", "test-images"]);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+var env = WorkbookEnvironment.Load();
+int threads = 1;
+try
+{
+    threads = options.Int("threads", env.Defaults.TorchThreads);
+    torch.set_num_threads(threads);
+    switch (command)
+    {
+        case "target":
+            TrainTarget();
+            return 0;
+        case "construction":
+            MeasureConstruction();
+            return 0;
+    }
+}
+catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+Console.WriteLine("""
             usage: dotnet run -c Release --project src/LotteryTickets.Train -- <command> [--option value ...]
               target        train the default Fashion-MNIST target and write it to data/
                             --seed 2023 --epochs 3 --batch 64 --lr 0.01 --train-images 60000 --threads 1
@@ -31,19 +49,17 @@ switch (command)
                             --n 16,32,64 --variants kernel,filter,unstructured --tolerance 0.01 --seed 2023
                             --parallel 2 --test-images 10000 --out artifacts/construction-times.csv
             """);
-        return command == "help" ? 0 : 2;
-}
-return 0;
+return command == "help" ? 0 : 2;
 
 void TrainTarget()
 {
     var training = new TrainingOptions(
-        Seed: Int("seed", env.Defaults.Seed),
-        Epochs: Int("epochs", 3),
-        BatchSize: Int("batch", 64),
-        LearningRate: Double("lr", 0.01),
-        TrainImages: options.ContainsKey("train-images") ? Int("train-images", 60000) : null);
-    string output = env.ResolvePath(Str("out", TargetFile.DefaultJsonPath));
+        Seed: options.Int("seed", env.Defaults.Seed),
+        Epochs: options.Int("epochs", 3),
+        BatchSize: options.Int("batch", 64),
+        LearningRate: options.Double("lr", 0.01),
+        TrainImages: options.Has("train-images") ? options.Int("train-images", 60000) : null);
+    string output = env.ResolvePath(options.String("out", TargetFile.DefaultJsonPath));
     var data = FashionMnist.Load();
     Console.WriteLine($"{data}; training {TargetArchitecture.FashionMnistDefault} with {training}, {threads} torch thread(s)");
     var progress = new SyncProgress<TrainingProgress>(p => Console.Write($"\r{p}   "), TimeSpan.FromSeconds(2));
@@ -62,13 +78,13 @@ void TrainTarget()
 void MeasureConstruction()
 {
     var (target, _) = TargetFile.LoadDefault(env);
-    int[] ns = Str("n", "16,32,64").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-    var variants = Str("variants", "kernel,filter,unstructured").Split(',').Select(v => Enum.Parse<TicketVariant>(v, ignoreCase: true)).ToArray();
-    var ticketOptions = new TicketOptions { SliceTolerance = Double("tolerance", TicketOptions.Default.SliceTolerance), MaxDegreeOfParallelism = Int("parallel", Environment.ProcessorCount) };
-    if (options.TryGetValue("node-limit", out var limit)) ticketOptions = ticketOptions with { NodeLimitPerSlice = long.Parse(limit, CultureInfo.InvariantCulture) };
-    int seed = Int("seed", env.Defaults.Seed);
-    var test = FashionMnist.IsAvailable() ? FashionMnist.Load().Test.Take(Int("test-images", 10000)) : null;
-    string output = env.ResolvePath(Str("out", Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv")));
+    int[] ns = options.Ints("n", [16, 32, 64]);
+    var variants = options.Enums("variants", [TicketVariant.Kernel, TicketVariant.Filter, TicketVariant.Unstructured]);
+    var ticketOptions = new TicketOptions { SliceTolerance = options.Double("tolerance", TicketOptions.Default.SliceTolerance), MaxDegreeOfParallelism = options.Int("parallel", Environment.ProcessorCount) };
+    if (options.OptionalLong("node-limit") is long limit) ticketOptions = ticketOptions with { NodeLimitPerSlice = limit };
+    int seed = options.Int("seed", env.Defaults.Seed);
+    var test = FashionMnist.IsAvailable() ? FashionMnist.Load().Test.Take(options.Int("test-images", 10000)) : null;
+    string output = env.ResolvePath(options.String("out", Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv")));
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);
     var lines = new List<string> { "variant,n,seconds,max_slice_error,mean_slice_error,slices_above_tolerance,slices,random_weights,kept_weights,density,kept_filters,compact_weights,random_sup_error,budget,test_agreement,target_accuracy,ticket_accuracy" };
     string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
@@ -103,19 +119,3 @@ void MeasureConstruction()
     File.WriteAllLines(output, lines);
     Console.WriteLine($"wrote {output}");
 }
-
-static Dictionary<string, string> ParseOptions(string[] rest)
-{
-    var result = new Dictionary<string, string>();
-    for (int i = 0; i < rest.Length; i++)
-    {
-        if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Length)
-            throw new ArgumentException($"options come as --name value pairs; got '{rest[i]}'.");
-        result[rest[i][2..]] = rest[++i];
-    }
-    return result;
-}
-
-int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-double Double(string name, double fallback) => options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-string Str(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
