@@ -91,26 +91,4 @@ public sealed class Table
         System.Collections.IEnumerable e and not string => string.Join(", ", e.Cast<object?>().Select(Cell)),
         _ => value.ToString() ?? "",
     };
-
-    private sealed class TableFormatterSource : ITypeFormatterSource
-    {
-        public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
-        [
-            new TableFormatter("text/html", t => t.ToHtml()),
-            new TableFormatter("text/plain", t => t.ToString()),
-        ];
-    }
-
-    private sealed class TableFormatter(string mimeType, Func<Table, string> write) : ITypeFormatter
-    {
-        public string MimeType => mimeType;
-        public Type Type => typeof(Table);
-
-        public bool Format(object instance, FormatContext context)
-        {
-            if (instance is not Table table) return false;
-            context.Writer.Write(write(table));
-            return true;
-        }
-    }
 }
