@@ -78,17 +78,20 @@ public static class NotebookRunner
 
     private static async Task RunCellAsync(Kernel kernel, string code, JupyterOutputs outputs, int executionCount, TimeSpan timeout, ISet<string> extensionRoots)
     {
-        using var subscription = kernel.KernelEvents.Subscribe(e => outputs.Add(e, executionCount));
+        var subscription = kernel.KernelEvents.Subscribe(e => outputs.Add(e, executionCount));
         var run = kernel.SendAsync(new SubmitCode(code));
         var finished = await Task.WhenAny(run, Task.Delay(timeout));
         if (finished != run)
         {
-            await kernel.SendAsync(new Cancel());
+            // Record the timeout first and stop listening, so the kernel's "Command cancelled" is not taken for the cause.
             outputs.Fail("TimeoutException",
                 $"The cell ran longer than the per-cell timeout of {timeout.TotalSeconds:F0} s and was cancelled " +
                 "(raise it with --cell-timeout SECONDS, or lower the notebook's parameters).");
+            subscription.Dispose();
+            await kernel.SendAsync(new Cancel());
             return;
         }
+        subscription.Dispose();
         var result = await run;
         await NotebookKernel.LoadExtensionsAsync(kernel, result.Events, extensionRoots);
     }
