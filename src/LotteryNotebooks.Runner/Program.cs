@@ -34,7 +34,8 @@ try
         results.Add(result);
         Console.WriteLine(result);
     }
-    string summary = Path.Combine(environment.ArtifactsFolder, "run-summary.json");
+    // The workbook's run goes to artifacts/run-summary.json; a run with its own --output keeps its summary there.
+    string summary = command.OutputFolder is null ? Path.Combine(environment.ArtifactsFolder, "run-summary.json") : Path.Combine(output, "run-summary.json");
     RunSummary.Write(summary, results);
     var failed = results.Where(r => !r.Succeeded).ToArray();
     foreach (var f in failed) Console.Error.WriteLine($"FAILED {f.Notebook} {f.Failure}");

@@ -25,7 +25,7 @@ public sealed record RunnerCommandLine(
           --help               this text
 
         Writes DIR/<name>.ipynb (executed), DIR/<name>.html (standalone page, charts work offline) and
-        artifacts/run-summary.json. Exit code 0 when every cell of every notebook succeeded, 1 when a cell
+        artifacts/run-summary.json (DIR/run-summary.json with --output). Exit code 0 when every cell of every notebook succeeded, 1 when a cell
         failed, 2 for bad usage.
         """;
 

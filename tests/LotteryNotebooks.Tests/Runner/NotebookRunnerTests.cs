@@ -34,13 +34,18 @@ public class NotebookRunnerTests
     [Fact]
     public void CommandLineExitsNonZeroNamingNotebookCellAndError()
     {
-        var outcome = RunnerProcess.Run(Repository.TestNotebook("failing.ipynb"), "--output", Repository.OutputFolder("failing-cli"));
+        string output = Repository.OutputFolder("failing-cli");
+        var outcome = RunnerProcess.Run(Repository.TestNotebook("failing.ipynb"), "--output", output);
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("failing.ipynb", outcome.Error);
         Assert.Contains("cell 4", outcome.Error);
         Assert.Contains("throw new InvalidOperationException", outcome.Error);
         Assert.Contains("deliberate failure", outcome.Error);
         Assert.Matches(@"failing\.ipynb\s+3 cells\s+[\d.]+ s\s+failed", outcome.Output);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "run-summary.json")))!["notebooks"]![0]!;
+        Assert.Equal("failed", summary["status"]!.GetValue<string>());
+        Assert.Equal(4, summary["firstError"]!["cell"]!.GetValue<int>());
+        Assert.Equal(3, summary["cells"]!.GetValue<int>());
     }
 
     [Fact]
