@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace LotteryNotebooks.Runner;
 
-/// <summary>Writes <c>artifacts/run-summary.json</c>: per notebook, cells, seconds, status and first error.</summary>
+/// <summary>Writes a run summary (the workbook run's is <c>artifacts/run-summary.json</c>): per notebook, cells, seconds, status and first error.</summary>
 public static class RunSummary
 {
     /// <summary>Writes the summary of <paramref name="results"/> to <paramref name="path"/>.</summary>
