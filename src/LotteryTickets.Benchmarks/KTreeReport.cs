@@ -76,7 +76,8 @@ internal static class KTreeReport
             double v = double.Parse(value, CultureInfo.InvariantCulture);
             plan = key switch
             {
-                "kappa" => plan with { Kappa = v },
+                "centre" => plan with { Centre = v },
+                "recentre" => plan with { Recentre = v != 0 },
                 "retighten" => plan with { Retighten = v },
                 "samples" => plan with { Samples = (int)v },
                 "rootkeys" => plan with { RootKeys = (int)v },

@@ -9,14 +9,21 @@ namespace LotteryTickets.SubsetSum;
 /// <param name="Caps">Entries kept per node at inner levels 1 .. a − 1 (level 1 merges leaves).</param>
 internal sealed record KTreePlan(int Levels, int[] Caps)
 {
-    /// <summary>Free (not yet narrowed) coordinates stay within κ standard deviations of the node's target.</summary>
-    public double Kappa { get; init; } = 1.5;
+    /// <summary>
+    /// Share of a node's pairs that each free (not yet narrowed) coordinate keeps, nearest the node's target: 0.87, what
+    /// κ = 1.5 standard deviations keep of a centred Gaussian. Without this centring free coordinates drift and the root
+    /// finds nothing.
+    /// </summary>
+    public double Centre { get; init; } = 0.87;
 
-    /// <summary>Coordinates narrowed below stay within this multiple of the children's window.</summary>
-    public double Retighten { get; init; } = 1.0;
+    /// <summary>Share of a node's pairs that each coordinate narrowed below keeps (0.75: the children's window, for uniform residuals).</summary>
+    public double Retighten { get; init; } = 0.75;
 
     /// <summary>New windows keep this many times the cap; the best cap entries are then kept.</summary>
     public double Slack { get; init; } = 1.5;
+
+    /// <summary>Whether a finished left child is re-centred on its mean and its sibling's target shifted to match.</summary>
+    public bool Recentre { get; init; } = true;
 
     /// <summary>Random pairs sampled per node to set its windows.</summary>
     public int Samples { get; init; } = 4096;

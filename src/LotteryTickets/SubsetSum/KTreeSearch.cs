@@ -46,6 +46,7 @@ internal sealed class KTreeSearch
     private Random _rng = new(0);
     private double _scale = 1; // rows are in units of the root's largest standard deviation, so floats neither overflow nor underflow
     private NodeList? _built;
+    private double[][] _mean = [], _variance = [];
 
     /// <summary>Tuning aid: receives one line per merge and root attempt when set.</summary>
     internal static Action<string>? Trace;
@@ -87,20 +88,23 @@ internal sealed class KTreeSearch
         _levelPlans = new List<(int, double)>?[a + 1];
         _schedule = new CoordinateSchedule(_d, _plan.BitsPerCoordinate(_m, _d));
 
-        // Leaves: a seeded shuffle cut into 2^a groups of nearly equal size.
-        var order = new int[_m];
-        for (int i = 0; i < _m; i++) order[i] = i;
-        for (int i = _m - 1; i > 0; i--)
+        // Leaves: groups of nearly equal size and alike in spread. Candidates are dealt by decreasing norm, one round of
+        // 2^a at a time, each round to the leaves in a fresh seeded order: every leaf gets one of the largest vectors, one of
+        // the next, and so on (a leaf holding several of the largest would list lumpy, far-spread sums, and its windows fail).
+        var byNorm = Enumerable.Range(0, _m).OrderByDescending(i => _vectors[i].Sum(v => v * v)).ThenBy(i => i).ToArray();
+        var groups = new List<int>[leaves];
+        for (int leaf = 0; leaf < leaves; leaf++) groups[leaf] = [];
+        var deal = Enumerable.Range(0, leaves).ToArray();
+        for (int start = 0; start < _m; start += leaves)
         {
-            int j = _rng.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
+            for (int i = leaves - 1; i > 0; i--)
+            {
+                int j = _rng.Next(i + 1);
+                (deal[i], deal[j]) = (deal[j], deal[i]);
+            }
+            for (int k = 0; k < leaves && start + k < _m; k++) groups[deal[k]].Add(byNorm[start + k]);
         }
-        for (int leaf = 0, start = 0; leaf < leaves; leaf++)
-        {
-            int size = _m / leaves + (leaf < _m % leaves ? 1 : 0);
-            _members[leaves + leaf] = order[start..(start + size)];
-            start += size;
-        }
+        for (int leaf = 0; leaf < leaves; leaf++) _members[leaves + leaf] = [.. groups[leaf]];
         for (int k = leaves - 1; k >= 1; k--) _members[k] = [.. _members[2 * k], .. _members[2 * k + 1]];
 
         // Mean Σx/2 and variance Σx²/4 of a uniformly random subset sum of each node's candidates; variances in units of
@@ -133,26 +137,61 @@ internal sealed class KTreeSearch
         stopRaw = _euclidean ? stopRaw / _scale / _scale : stopRaw / _scale;
 
         // Node targets, top down.
+        _mean = mean;
+        _variance = variance;
         _tau[1] = (double[])_target.Clone();
-        for (int k = 1; k < leaves; k++)
-        {
-            int l = 2 * k, r = l + 1;
-            _tau[l] = new double[_d];
-            _tau[r] = new double[_d];
-            for (int c = 0; c < _d; c++)
-            {
-                double vl = variance[l][c], vr = variance[r][c], total = vl + vr;
-                double share = total > 0 ? vl / total : 0.5;
-                _tau[l][c] = mean[l][c] + (_tau[k][c] - mean[l][c] - mean[r][c]) * share;
-                _tau[r][c] = _tau[k][c] - _tau[l][c];
-            }
-        }
+        SplitTargets(1);
 
         if (Build(1, 0, stopRaw) is not (int ia, int ib)) return [];
         var chosen = new List<int>();
         Collect(2, ia, chosen);
         Collect(3, ib, chosen);
         return [.. chosen];
+    }
+
+    /// <summary>
+    /// Gives the children of <paramref name="node"/>, and recursively their descendants, their shares of the node's target:
+    /// τ_A = μ_A + (τ − μ_A − μ_B)·σ_A² / (σ_A² + σ_B²), τ_B = τ − τ_A per coordinate (the conditional means given the sum).
+    /// </summary>
+    private void SplitTargets(int node)
+    {
+        if (node >= 1 << _plan.Levels) return;
+        int l = 2 * node, r = l + 1;
+        _tau[l] = new double[_d];
+        _tau[r] = new double[_d];
+        for (int c = 0; c < _d; c++)
+        {
+            double vl = _variance[l][c], vr = _variance[r][c], total = vl + vr;
+            double share = total > 0 ? vl / total : 0.5;
+            _tau[l][c] = _mean[l][c] + (_tau[node][c] - _mean[l][c] - _mean[r][c]) * share;
+            _tau[r][c] = _tau[node][c] - _tau[l][c];
+        }
+        SplitTargets(l);
+        SplitTargets(r);
+    }
+
+    /// <summary>
+    /// Re-centres a finished left child on what it actually holds: its residuals' mean δ (filtered lists drift off their
+    /// Gaussian target, most when the target lies in a tail) is taken out of its rows, and the right sibling's target
+    /// becomes τ_B − δ, so that the pairs the parent forms are centred on the parent's target.
+    /// </summary>
+    private void Recentre(NodeList left, int rightNode)
+    {
+        int d = _d, s = _stride;
+        if (left.Count == 0) return;
+        var delta = new double[d];
+        for (int e = 0; e < left.Count; e++)
+            for (int c = 0; c < d; c++) delta[c] += left.Rows[e * s + c];
+        for (int c = 0; c < d; c++) delta[c] /= left.Count;
+        Trace?.Invoke($"  recentre node {rightNode - 1} ({left.Count} entries): delta [{string.Join(" ", delta.Select(v => v.ToString("G2")))}]");
+        for (int e = 0; e < left.Count; e++)
+            for (int c = 0; c < d; c++) left.Rows[e * s + c] -= (float)delta[c];
+        for (int c = 0; c < d; c++)
+        {
+            left.Window[c] += (float)Math.Abs(delta[c]);
+            _tau[rightNode][c] -= delta[c] * _scale;
+        }
+        SplitTargets(rightNode);
     }
 
     /// <summary>Follows back-pointers from entry <paramref name="entry"/> of node <paramref name="node"/> down to the leaves.</summary>
@@ -183,6 +222,7 @@ internal sealed class KTreeSearch
         }
         Build(2 * node, depth + 1, stopRaw);
         var left = _built!;
+        if (_plan.Recentre) Recentre(left, 2 * node + 1);
         Build(2 * node + 1, depth + 1, stopRaw);
         var right = _built!;
         try
@@ -239,16 +279,12 @@ internal sealed class KTreeSearch
     {
         int d = _d, s = _stride;
         int cap = _plan.Caps[level - 1];
-        var bound = new float[s];
-        Array.Fill(bound, float.PositiveInfinity);
         var narrowed = new bool[d];
-        for (int c = 0; c < d; c++)
-        {
-            narrowed[c] = a.Narrowed[c] && b.Narrowed[c];
-            bound[c] = (float)(narrowed[c] ? _plan.Retighten * Math.Max(a.Window[c], b.Window[c]) : _plan.Kappa * _sigma[node][c]);
-        }
+        for (int c = 0; c < d; c++) narrowed[c] = a.Narrowed[c] && b.Narrowed[c];
 
-        // Sampled pairs: the share passing these base bounds sets how much the new windows must cut.
+        // Sampled pairs set every bound from quantiles of |a_c + b_c|, so that no filter empties the list however far the
+        // pairs' sums sit from the node's target: coordinates narrowed below keep a share Retighten of the pairs, free ones
+        // a share Centre (κ = 1.5 standard deviations of a centred Gaussian), and the new windows what the cap leaves.
         int samples = _plan.Samples;
         var sample = new float[samples * d];
         for (int k = 0; k < samples; k++)
@@ -256,6 +292,10 @@ internal sealed class KTreeSearch
             int i = _rng.Next(a.Count), j = _rng.Next(b.Count);
             for (int c = 0; c < d; c++) sample[k * d + c] = a.Rows[i * s + c] + b.Rows[j * s + c];
         }
+        var all = Enumerable.Range(0, samples).ToList();
+        var bound = new float[s];
+        Array.Fill(bound, float.PositiveInfinity);
+        for (int c = 0; c < d; c++) bound[c] = Window(sample, all, c, narrowed[c] ? _plan.Retighten : _plan.Centre);
         double want = cap / ((double)a.Count * b.Count);
         int passing = Passing(sample, samples, bound, -1).Count;
         var levelPlan = _levelPlans[level];
@@ -286,7 +326,22 @@ internal sealed class KTreeSearch
         }
 
         long scannedBefore = Scanned;
-        var result = Join(a, b, bound, fresh, Math.Max(64, (int)(cap * _plan.Slack * 1.5)));
+        int capacity = Math.Max(64, (int)(cap * _plan.Slack * 1.5));
+        var result = Join(a, b, bound, fresh, capacity);
+        // Coordinates of NSN sums are not independent, so windows set from marginal quantiles can keep far fewer pairs than
+        // planned (or none): widen them and join again.
+        // The planned output of this node: its pairs times the base share times the new windows' shares. A node with fewer
+        // pairs than its cousins keeps fewer entries at the same windows (so that cousins stay alike); only a collapse far
+        // below plan is widened.
+        double planned = Math.Min(cap, (double)a.Count * b.Count * passing / samples * levelPlan.Aggregate(_plan.Slack, (x, t) => x * t.Share));
+        for (int retry = 0; retry < 4 && fresh.Count > 0 && result.Count < planned / 8; retry++)
+        {
+            double widen = Math.Clamp(Math.Pow(planned / Math.Max(1, result.Count), 1.0 / fresh.Count), 1.4, 8);
+            foreach (int c in fresh) bound[c] = (float)Math.Min(baseBound[c], bound[c] * widen);
+            Trace?.Invoke($"  node {node}: {result.Count} entries of {cap}, windows widened by {widen:G3}");
+            result.Release();
+            result = Join(a, b, bound, fresh, capacity);
+        }
         int joined = result.Count;
         if (result.Count > cap && fresh.Count > 0) Cut(result, cap, fresh, bound);
         Trace?.Invoke($"node {node} L{level}: {a.Count}x{b.Count} scanned {Scanned - scannedBefore} joined {joined} kept {result.Count} new [{string.Join(",", fresh)}] bounds [{string.Join(" ", bound.Take(_d).Select(v => v.ToString("G2")))}]");
@@ -324,11 +379,36 @@ internal sealed class KTreeSearch
         if (pairs.Count == 0) return 0;
         var values = new float[pairs.Count];
         for (int k = 0; k < pairs.Count; k++) values[k] = Math.Abs(sample[pairs[k] * _d + c]);
-        Array.Sort(values);
         double rank = p * values.Length;
         int min = Math.Min(KTreePlan.MinQuantileSamples, values.Length);
-        if (rank >= min) return values[Math.Min(values.Length - 1, (int)rank)];
-        return (float)(values[min - 1] * (rank / min));
+        if (rank >= min) return Select(values, Math.Min(values.Length - 1, (int)rank));
+        return (float)(Select(values, min - 1) * (rank / min));
+    }
+
+    /// <summary>The k-th smallest value (0-based) of <paramref name="values"/>, which it reorders (Hoare's selection).</summary>
+    internal static float Select(float[] values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            float pivot = values[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return values[k];
+        }
+        return values[k];
     }
 
     /// <summary>
@@ -385,6 +465,7 @@ internal sealed class KTreeSearch
         int count = 0;
         long scanned = 0;
         Span<int> lo = stackalloc int[Grid.MaxKeys], hi = stackalloc int[Grid.MaxKeys];
+        Span<int> from = stackalloc int[Grid.MaxRuns], to = stackalloc int[Grid.MaxRuns];
         float[] rowsA = a.Rows, rowsB = grid.Rows, rowsOut = result.Rows;
         ref float boundRef = ref MemoryMarshal.GetArrayDataReference(bound);
         int[] origin = grid.Origin;
@@ -394,11 +475,12 @@ internal sealed class KTreeSearch
         {
             int ia = queries[qi];
             int baseA = ia * s;
-            int combos = grid.Range(rowsA, baseA, bound, lo, hi);
+            if (grid.Range(rowsA, baseA, bound, lo, hi) == 0) continue;
+            int runs = grid.Runs(lo, hi, from, to);
             ref float rowA = ref rowsA[baseA];
-            for (int combo = 0; combo < combos; combo++)
+            for (int run = 0; run < runs; run++)
             {
-                grid.Run(lo, hi, combo, out int first, out int last);
+                int first = from[run], last = to[run];
                 scanned += last - first;
                 for (int e = first; e < last; e++)
                 {
@@ -413,6 +495,31 @@ internal sealed class KTreeSearch
         }
     done:
         ArrayPool<int>.Shared.Return(queries);
+        if (Trace is not null && count == 0)
+        {
+            long pass = 0;
+            for (int ia = 0; ia < a.Count; ia++)
+                for (int ib = 0; ib < b.Count; ib++)
+                    if (RowMath.Within(ref a.Rows[ia * s], ref b.Rows[ib * s], ref boundRef, s)) pass++;
+            Trace($"  DEBUG brute-force passing pairs {pass}; keys [{string.Join(",", keys)}] widths [{string.Join(",", widths)}]");
+            var rng = new Random(1);
+            var marg = new long[_d];
+            long all = 0, tries = 1_000_000;
+            var mean = new double[_d];
+            for (int t = 0; t < tries; t++)
+            {
+                int ia = rng.Next(a.Count), ib = rng.Next(b.Count);
+                bool ok = true;
+                for (int c = 0; c < _d; c++)
+                {
+                    float v = a.Rows[ia * s + c] + b.Rows[ib * s + c];
+                    mean[c] += v;
+                    if (Math.Abs(v) <= bound[c]) marg[c]++; else ok = false;
+                }
+                if (ok) all++;
+            }
+            Trace($"  DEBUG marginal pass rates [{string.Join(" ", marg.Select(m => (m / (double)tries).ToString("G3")))}] joint {all / (double)tries:G3}; mean of sums [{string.Join(" ", mean.Select(m => (m / tries).ToString("G3")))}]");
+        }
         result.Count = count;
         Scanned += scanned;
         grid.Release();
@@ -496,12 +603,13 @@ internal sealed class KTreeSearch
         var (eps, incumbent) = ExpectedBest(a, b);
         var spread = Spread(b);
         long limit = _plan.RootScanPerEntry * ((long)a.Count + b.Count);
-        float cap = incumbent.Error;
+        // The best pair so far, starting from the best sampled pair; raw error (max |.|, or Σ (.)² in the Euclidean norm).
+        var best = (incumbent.A, incumbent.B, Raw: _euclidean ? incumbent.Error * incumbent.Error : incumbent.Error);
         for (int attempt = 0; attempt < 64; attempt++, eps *= 2)
         {
-            // The incumbent (best sampled pair) bounds the window: at that width the scan cannot come back empty.
-            bool last = eps >= cap;
-            double e = Math.Min(eps, cap);
+            float bestError = _euclidean ? MathF.Sqrt(best.Raw) : best.Raw;
+            if (best.Raw <= stopRaw) break;
+            double e = Math.Min(eps, bestError); // no box wider than the best pair known is needed
             var (keys, widths) = PickKeys(Enumerable.Range(0, _d).Where(c => spread[c] > 0).OrderByDescending(c => spread[c])
                 .Select(c => (c, (double)spread[c], (float)e)), b.Count, _plan.RootKeys, _plan.RootCellsPerEntry);
             var bound = new float[_stride];
@@ -509,53 +617,67 @@ internal sealed class KTreeSearch
             for (int c = _d; c < _stride; c++) bound[c] = float.PositiveInfinity;
             var grid = Grid.Build(b, _stride, keys, widths);
             long scannedBefore = Scanned;
-            var found = RootScan(a, grid, bound, stopRaw, limit);
+            bool complete = RootScan(a, grid, bound, stopRaw, limit, ref best);
             grid.Release();
-            Trace?.Invoke($"root {a.Count}x{b.Count} eps {e:G3} keys [{string.Join(",", keys)}] scanned {Scanned - scannedBefore} found {found is not null}");
-            if (found is (int ia, int ib, float error))
-                return error <= incumbent.Error ? (ia, ib) : (incumbent.A, incumbent.B);
-            if (last || Scanned - scannedBefore >= limit) break;
+            bestError = _euclidean ? MathF.Sqrt(best.Raw) : best.Raw;
+            Trace?.Invoke($"root {a.Count}x{b.Count} eps {e:G3} keys [{string.Join(",", keys)}] scanned {Scanned - scannedBefore} best {bestError * _scale:G3}");
+            // Done when the best pair lies inside the box (every better pair would too), when the scan was cut short, or
+            // when the box already spans the best pair known.
+            if (bestError <= e || !complete || e >= bestError) break;
         }
-        return (incumbent.A, incumbent.B);
+        return (best.A, best.B);
     }
 
+    /// <summary>
+    /// Scans the pairs whose key coordinates fall in the box of half-width bound and records any pair better than
+    /// <paramref name="best"/>; false when it stopped early (after <paramref name="limit"/> pairs, or at the stopping error).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int, int, float)? RootScan(NodeList a, Grid grid, float[] bound, double stopRaw, long limit)
+    private bool RootScan(NodeList a, Grid grid, float[] bound, double stopRaw, long limit, ref (int A, int B, float Raw) best)
     {
         int s = _stride;
         float[] rowsA = a.Rows, rowsB = grid.Rows;
         Span<int> lo = stackalloc int[Grid.MaxKeys], hi = stackalloc int[Grid.MaxKeys];
-        float box = bound[0];
-        // Max-norm: best is max |.|. Euclidean: best is Σ (.)², and a box of half-width sqrt(best) contains its ball.
-        float best = _euclidean ? box * box : box;
-        int bestA = -1, bestB = -1;
+        Span<int> from = stackalloc int[Grid.MaxRuns], to = stackalloc int[Grid.MaxRuns];
+        float bestRaw = best.Raw;
+        int bestA = best.A, bestB = best.B;
         long scanned = 0;
+        bool complete = true;
         var queries = grid.QueryOrder(a);
         for (int qi = 0; qi < a.Count; qi++)
         {
             int ia = queries[qi];
             int baseA = ia * s;
-            int combos = grid.Range(rowsA, baseA, bound, lo, hi);
+            if (grid.Range(rowsA, baseA, bound, lo, hi) == 0) continue;
+            int runs = grid.Runs(lo, hi, from, to);
             ref float rowA = ref rowsA[baseA];
-            for (int combo = 0; combo < combos; combo++)
+            for (int run = 0; run < runs; run++)
             {
-                grid.Run(lo, hi, combo, out int first, out int last);
+                int first = from[run], last = to[run];
                 scanned += last - first;
-                if (scanned > limit) goto done;
+                if (scanned > limit)
+                {
+                    complete = false;
+                    goto done;
+                }
                 for (int e = first; e < last; e++)
                 {
-                    float error = _euclidean ? RowMath.SquaredNorm(ref rowA, ref rowsB[e * s], s, best) : RowMath.MaxNorm(ref rowA, ref rowsB[e * s], s, best);
-                    if (error >= best) continue;
-                    best = error;
-                    (bestA, bestB) = (ia, grid.Origin[e]);
-                    if (best <= stopRaw) goto done;
+                    float error = _euclidean ? RowMath.SquaredNorm(ref rowA, ref rowsB[e * s], s, bestRaw) : RowMath.MaxNorm(ref rowA, ref rowsB[e * s], s, bestRaw);
+                    if (error >= bestRaw) continue;
+                    (bestRaw, bestA, bestB) = (error, ia, grid.Origin[e]);
+                    if (bestRaw <= stopRaw)
+                    {
+                        complete = false;
+                        goto done;
+                    }
                 }
             }
         }
     done:
         ArrayPool<int>.Shared.Return(queries);
         Scanned += scanned;
-        return bestA >= 0 ? (bestA, bestB, _euclidean ? MathF.Sqrt(best) : best) : null;
+        best = (bestA, bestB, bestRaw);
+        return complete;
     }
 
     /// <summary>
@@ -586,8 +708,7 @@ internal sealed class KTreeSearch
         int min = Math.Min(KTreePlan.MinQuantileSamples, samples);
         for (int c = 0; c < d; c++)
         {
-            Array.Sort(values[c]);
-            logDensity += Math.Log(min / (double)samples / Math.Max(values[c][min - 1], 1e-30));
+            logDensity += Math.Log(min / (double)samples / Math.Max(Select(values[c], min - 1), 1e-30));
         }
         // pairs · Π_c (ε · density_c) = expected
         double logPairs = Math.Log(a.Count) + Math.Log(b.Count);
@@ -710,6 +831,9 @@ internal sealed class KTreeSearch
     private sealed class Grid
     {
         public const int MaxKeys = 4;
+
+        /// <summary>Most runs per query: the first three keys' ranges span at most three cells each (coarse cells span two).</summary>
+        public const int MaxRuns = 27;
         public const long MaxCells = 1 << 24;
 
         public float[] Rows = [];
@@ -720,6 +844,7 @@ internal sealed class KTreeSearch
         private float[] _width = [];
         private float[] _inverse = [];
         private int[] _cells = [];
+        private int[] _multiplier = []; // cells of the keys after q, so that cell = Σ index_q · multiplier_q
         private int _stride;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -747,6 +872,12 @@ internal sealed class KTreeSearch
                     throw new InvalidOperationException($"k-tree grid of more than {MaxCells} cells (keys chosen badly).");
             }
             grid._inverse = [.. grid._width.Select(w => 1 / w)];
+            grid._multiplier = new int[k];
+            for (int q = k - 1, m = 1; q >= 0; q--)
+            {
+                grid._multiplier[q] = m;
+                m *= grid._cells[q];
+            }
             int cellCount = (int)total;
             var cellOf = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
             var start = new int[cellCount + 1];
@@ -829,26 +960,44 @@ internal sealed class KTreeSearch
             return combos;
         }
 
-        /// <summary>The rows [from, to) of combination <paramref name="combo"/>: its cells along the last key are contiguous.</summary>
+        /// <summary>
+        /// The runs of rows a query with cell ranges [lo, hi] must scan, one per combination of the first k − 1 keys' cells
+        /// (its cells along the last key are contiguous): rows [from[r], to[r]). Returns the number of runs.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Run(ReadOnlySpan<int> lo, ReadOnlySpan<int> hi, int combo, out int from, out int to)
+        public int Runs(ReadOnlySpan<int> lo, ReadOnlySpan<int> hi, Span<int> from, Span<int> to)
         {
             int k = _keys.Length;
             if (k == 0)
             {
-                (from, to) = (0, Start[1]);
-                return;
+                (from[0], to[0]) = (0, Start[1]);
+                return 1;
             }
+            int last = k - 1, count = 0;
+            Span<int> index = stackalloc int[MaxKeys];
             int cell = 0;
-            for (int q = 0; q < k - 1; q++)
+            for (int q = 0; q < last; q++)
             {
-                int width = hi[q] - lo[q] + 1;
-                cell = cell * _cells[q] + lo[q] + combo % width;
-                combo /= width;
+                index[q] = lo[q];
+                cell += lo[q] * _multiplier[q];
             }
-            cell *= _cells[k - 1];
-            from = Start[cell + lo[k - 1]];
-            to = Start[cell + hi[k - 1] + 1];
+            while (true)
+            {
+                from[count] = Start[cell + lo[last]];
+                to[count] = Start[cell + hi[last] + 1];
+                count++;
+                // Odometer over the first k − 1 keys, updating the cell index without divisions.
+                int p = last - 1;
+                while (p >= 0 && index[p] == hi[p])
+                {
+                    cell -= (hi[p] - lo[p]) * _multiplier[p];
+                    index[p] = lo[p];
+                    p--;
+                }
+                if (p < 0) return count;
+                index[p]++;
+                cell += _multiplier[p];
+            }
         }
 
         public void Release()

@@ -105,6 +105,12 @@ public static class VectorSubsetSum
     /// <summary>Largest dimension for which <see cref="VectorSubsetSumMethod.Auto"/> uses the k-tree search (beyond it the local search does better).</summary>
     public const int KTreeMaxDimension = 12;
 
+    /// <summary>A k-tree result above this multiple of its plan's predicted error is tried again with a fresh shuffle.</summary>
+    internal const double KTreeRetryFactor = 2.0;
+
+    /// <summary>Most extra k-tree attempts for a poor result.</summary>
+    internal const int KTreeRetries = 2;
+
     /// <summary>Fewest vectors <see cref="VectorSubsetSumMethod.KTree"/> accepts: two leaves of eight.</summary>
     public const int KTreeMinItems = 16;
 
@@ -168,14 +174,23 @@ public static class VectorSubsetSum
     {
         int n = vectors.Count, d = target.Length;
         bool euclidean = options.Norm == VectorNorm.Euclidean;
-        plans ??= KTreePlan.Schedule(n, d, options.Tolerance, Spread(vectors, d), options.NodeLimit);
+        double spread = Spread(vectors, d);
+        plans ??= KTreePlan.Schedule(n, d, options.Tolerance, spread, options.NodeLimit);
         var budget = new SearchBudget(null, options.TimeLimit);
         var best = VectorSubsetChoice.Create(vectors, [], target, options.Norm, false, VectorSubsetSumMethod.KTree, 0);
         long entries = 0;
-        for (int attempt = 0; attempt < plans.Count && best.Error > options.Tolerance; attempt++)
+        // A search far worse than its plan predicts met a bad shuffle (lumpy leaves, a target in a tail): the last plan is
+        // tried again with fresh shuffles, at most KTreeRetries times, while the node limit allows.
+        double poor = KTreeRetryFactor * plans[^1].PredictedError(n, d, spread);
+        int retries = 0;
+        for (int attempt = 0; best.Error > options.Tolerance; attempt++)
         {
+            bool retry = attempt >= plans.Count;
+            if (retry && (retries++ == KTreeRetries || best.Error <= poor)) break;
+            var plan = plans[Math.Min(attempt, plans.Count - 1)];
             if (attempt > 0 && budget.CheckTime()) break;
-            var search = new KTreeSearch(vectors, target, plans[attempt], euclidean);
+            if (retry && options.NodeLimit is long limit && entries + plan.EstimatedEntries(n) > limit) break;
+            var search = new KTreeSearch(vectors, target, plan, euclidean);
             int[] indices = search.Run(Workbook.Seeds.Derive(options.Seed, n, d, attempt), euclidean ? options.Tolerance * options.Tolerance : options.Tolerance);
             entries += search.Entries;
             Array.Sort(indices);

@@ -93,7 +93,10 @@ public class KTreeSearchTests
         var (vectors, target) = Nsn(5, 128, 9);
         var limited = VectorSubsetSum.Solve(vectors, target, KTree with { NodeLimit = 60_000 });
         Assert.InRange(limited.Nodes, 1, 60_000);
-        Assert.True(limited.Error < target.Max(Math.Abs));
+        Assert.True(limited.Error <= target.Max(Math.Abs)); // never worse than keeping nothing
+        var roomier = VectorSubsetSum.Solve(vectors, target, KTree with { NodeLimit = 400_000 });
+        Assert.InRange(roomier.Nodes, 60_001, 400_000);
+        Assert.True(roomier.Error < limited.Error);
     }
 
     [Fact]
