@@ -17,6 +17,8 @@ public class WorkbookNotebookTests
             new NotebookRunOptions { OutputFolder = Path.Combine(Repository.Root, "artifacts", "test-runs", "workbook") });
         Assert.True(result.Succeeded, $"{notebook}: {result.Failure}");
         Assert.True(File.Exists(result.HtmlPath));
+        // The student's version: every exercise's answer cell is still empty.
+        Assert.All(Workbook.GradedNotebookTests.Grades(result.ExecutedPath), g => Assert.True(g.Status == "NotAnswered", $"{notebook}: {g.Row}"));
     }
 
     [Fact]

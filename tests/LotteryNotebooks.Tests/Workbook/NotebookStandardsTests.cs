@@ -35,7 +35,8 @@ public class NotebookStandardsTests
         Assert.True(cells.Any(c => c["cell_type"]!.GetValue<string>() == "markdown" && NotebookDocument.SourceOf(c).Contains("## Exercises")),
             $"{notebook} has no '## Exercises' section.");
         var lastCode = cells.Last(c => c["cell_type"]!.GetValue<string>() == "code");
-        Assert.True(NotebookDocument.SourceOf(lastCode).Contains("throw") || NotebookDocument.SourceOf(lastCode).Contains("Check("),
-            $"{notebook}: the last code cell must check the notebook's claims and throw when a measurement contradicts them.");
+        string checks = NotebookDocument.SourceOf(lastCode);
+        Assert.True(checks.Contains("checks.Report()") || checks.Contains("throw") || checks.Contains("Check("),
+            $"{notebook}: the last code cell must check the notebook's claims (ClaimChecks … checks.Report()) and throw when a measurement contradicts them.");
     }
 }
