@@ -16,6 +16,8 @@ public class WorkbookNotebookTests
         var result = await WorkbookRuns.RunAsync(notebook);
         Assert.True(result.Succeeded, $"{notebook}: {result.Failure}");
         Assert.True(File.Exists(result.HtmlPath));
+        // The student's version: every exercise's answer cell is still empty.
+        Assert.All(Workbook.GradedNotebookTests.Grades(result.ExecutedPath), g => Assert.True(g.Status == "NotAnswered", $"{notebook}: {g.Row}"));
     }
 
     [Fact]
