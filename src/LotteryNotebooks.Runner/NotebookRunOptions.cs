@@ -12,6 +12,9 @@ public sealed record NotebookRunOptions
     /// <summary>Longest time one cell may run before the notebook is stopped with a timeout error.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Run the teacher's version: merge the notebook's solutions into its answer cells (<see cref="ExerciseSolutions"/>).</summary>
+    public bool Solutions { get; init; }
+
     /// <summary>Called with a short status after each cell (cell number, seconds), for progress displays.</summary>
     public Action<string>? CellProgress { get; init; }
 }

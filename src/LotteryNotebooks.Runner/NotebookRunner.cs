@@ -19,6 +19,7 @@ public static class NotebookRunner
     {
         var source = NotebookDocument.Load(notebookPath);
         var notebook = source.Clone();
+        if (options.Solutions) ExerciseSolutions.Merge(notebook);
         notebook.InjectParameters(options.Parameters);
 
         string name = Path.GetFileNameWithoutExtension(notebook.FileName);
@@ -71,6 +72,7 @@ public static class NotebookRunner
             OneAtATime.Release();
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        RelativeLinks.Rebase(notebook, Path.GetDirectoryName(source.Path)!, options.OutputFolder);
         notebook.Save(executedPath);
         HtmlPage.Write(notebook, htmlPath, title: name);
         return new NotebookRunResult(notebook.FileName, source.Path, executedPath, htmlPath, executed, seconds, failure);

@@ -21,12 +21,13 @@ try
     {
         var notebook = NotebookDocument.Load(path);
         if (command.Parameters.Count > 0) notebook.Clone().InjectParameters(command.Parameters);
+        if (command.Solutions) ExerciseSolutions.Merge(notebook.Clone());
     }
 
     Console.WriteLine(LibraryBuild.EnsureBuilt(environment.Root, environment.Library));
-    string output = Path.GetFullPath(command.OutputFolder ?? Path.Combine(environment.ArtifactsFolder, "notebooks"));
+    string output = Path.GetFullPath(command.OutputFolder ?? Path.Combine(environment.ArtifactsFolder, command.Solutions ? "solutions" : "notebooks"));
     Console.WriteLine($"Running {notebooks.Count} notebook(s); executed copies and pages go to {output}");
-    var options = new NotebookRunOptions { OutputFolder = output, Parameters = command.Parameters, CellTimeout = command.CellTimeout };
+    var options = new NotebookRunOptions { OutputFolder = output, Parameters = command.Parameters, CellTimeout = command.CellTimeout, Solutions = command.Solutions };
     var results = new List<NotebookRunResult>();
     foreach (var path in notebooks)
     {
@@ -35,7 +36,7 @@ try
         Console.WriteLine(result);
     }
     // The workbook's run goes to artifacts/run-summary.json; a run with its own --output keeps its summary there.
-    string summary = command.OutputFolder is null ? Path.Combine(environment.ArtifactsFolder, "run-summary.json") : Path.Combine(output, "run-summary.json");
+    string summary = command.OutputFolder is null && !command.Solutions ? Path.Combine(environment.ArtifactsFolder, "run-summary.json") : Path.Combine(output, "run-summary.json");
     RunSummary.Write(summary, results);
     var failed = results.Where(r => !r.Succeeded).ToArray();
     foreach (var f in failed) Console.Error.WriteLine($"FAILED {f.Notebook} {f.Failure}");

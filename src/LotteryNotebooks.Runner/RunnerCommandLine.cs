@@ -8,7 +8,8 @@ public sealed record RunnerCommandLine(
     IReadOnlyDictionary<string, string> Parameters,
     TimeSpan CellTimeout,
     string? OutputFolder,
-    bool Help)
+    bool Help,
+    bool Solutions = false)
 {
     /// <summary>The text printed by --help.</summary>
     public const string Usage = """
@@ -22,6 +23,8 @@ public sealed record RunnerCommandLine(
                                expression (--set n=24, --set eps=1e-3, --set 'label="x"'); repeatable
           --cell-timeout SEC   stop a notebook whose cell runs longer than SEC seconds (default 600)
           --output DIR         where executed notebooks and pages go (default artifacts/notebooks)
+          --solutions          the teacher's version: merge notebooks/solutions/<name>.md into the answer
+                               cells (default output artifacts/solutions; see docs/teaching.md)
           --help               this text
 
         Writes DIR/<name>.ipynb (executed), DIR/<name>.html (standalone page, charts work offline) and
@@ -36,7 +39,7 @@ public sealed record RunnerCommandLine(
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var timeout = TimeSpan.FromMinutes(10);
         string? output = null;
-        bool help = false;
+        bool help = false, solutions = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -60,13 +63,14 @@ public sealed record RunnerCommandLine(
                     timeout = TimeSpan.FromSeconds(seconds);
                     break;
                 case "--output": output = Value(); break;
+                case "--solutions": solutions = true; break;
                 default:
                     if (arg.StartsWith('-')) throw new UsageException($"Unknown option '{arg}' (see --help).");
                     notebooks.Add(arg);
                     break;
             }
         }
-        return new RunnerCommandLine(notebooks, parameters, timeout, output, help);
+        return new RunnerCommandLine(notebooks, parameters, timeout, output, help, solutions);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace LotteryTickets.Charts;
@@ -16,7 +15,7 @@ namespace LotteryTickets.Charts;
 /// other programs <see cref="ToHtml()"/> gives the HTML.
 /// </summary>
 [TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed partial class Figure
+public sealed class Figure
 {
     private readonly FigureSpec _spec;
     private readonly IReadOnlyList<(double Y, string Name)> _horizontalLines;
@@ -73,7 +72,11 @@ public sealed partial class Figure
         return Add(new TraceSpec(TraceKind.Points, Named(name)) { X = xs, Y = ys, Text = Texts(text, xs.Length) });
     }
 
-    /// <summary>A shaded band between <paramref name="lower"/> and <paramref name="upper"/> (for example a confidence interval).</summary>
+    /// <summary>
+    /// A shaded band between <paramref name="lower"/> and <paramref name="upper"/> (for example a confidence
+    /// interval). It takes the colour of the curve (line or points) added right after it, or, when none
+    /// follows, of the one added right before it: add each band just before its curve.
+    /// </summary>
     public Figure Band(IEnumerable<double> x, IEnumerable<double> lower, IEnumerable<double> upper, string name)
     {
         var (xs, lo) = Pair(x, lower, nameof(lower));
@@ -114,7 +117,7 @@ public sealed partial class Figure
         return Add(new TraceSpec(TraceKind.Heatmap, Named(name)) { X = xs, Y = ys, Z = rows, ColorTitle = colorTitle });
     }
 
-    /// <summary>A dotted horizontal reference line at height <paramref name="y"/> across the chart's x range.</summary>
+    /// <summary>A grey horizontal reference line at height <paramref name="y"/> across the whole plot (whatever the x axis: numbers, log or categories).</summary>
     public Figure HorizontalLine(double y, string name)
     {
         RequireSingle();
@@ -128,7 +131,11 @@ public sealed partial class Figure
     /// <summary>Logarithmic y axis.</summary>
     public Figure LogY() { RequireSingle(); return new Figure(_spec with { LogY = true }, _horizontalLines); }
 
-    /// <summary>Width and height in pixels (defaults: 760 x 460 for a chart; grids size themselves).</summary>
+    /// <summary>
+    /// The largest width and the height in pixels. Charts follow the width of the page or notebook
+    /// output up to their largest width (default 960 px for a chart; grids size themselves) and keep
+    /// their height (default 460 px, plus the rows of a legend placed below the plot).
+    /// </summary>
     public Figure Size(int width, int height)
     {
         if (width is < 200 or > 4000) throw new ArgumentOutOfRangeException(nameof(width), width, "width must be between 200 and 4000 pixels.");
@@ -154,30 +161,18 @@ public sealed partial class Figure
 
     internal string ToHtml(bool includePlotly)
     {
-        string chart = PlotlyBridge.Render(JsonSerializer.Serialize(Spec(), FigureSpec.Json));
-        // Plotly.NET's fragment draws at once; draw only when plotly.js is there (it may be loading,
-        // or sit in an earlier output of the same page).
-        var call = RenderCall().Match(chart);
-        if (!call.Success) throw new InvalidOperationException("Unexpected chart HTML from Plotly.NET: no render call found.");
-        string function = call.Groups["fn"].Value;
-        string divId = DivId().Match(chart).Groups["id"].Value;
-        string loader =
-            $"(function() {{ var tries = 0; (function draw() {{ if (window.Plotly) {{ {function}(); }} " +
-            $"else if (++tries < 200) {{ setTimeout(draw, 50); }} " +
-            $"else {{ var d = document.getElementById('{divId}'); if (d) d.innerText = 'This chart needs plotly.js, which an earlier output of this notebook carries: " +
-            $"re-run the cells from the top, or call LotteryTickets.Charts.PlotlyScript.EmbedAgain() and re-run this cell.'; }} }})(); }})();";
-        chart = chart.Remove(call.Index, call.Length).Insert(call.Index, loader + "\n");
+        string chart = ChartScript.Deferred(PlotlyBridge.Render(JsonSerializer.Serialize(Styled(), FigureSpec.Json)));
         return includePlotly ? PlotlyScript.ScriptTags() + chart : chart;
     }
 
-    internal FigureSpec Spec()
-    {
-        if (_spec.Panels is not null || _horizontalLines.Count == 0) return _spec;
-        var xs = _spec.Traces.Where(t => t.X is not null).SelectMany(t => t.X!).ToArray();
-        double lo = xs.Length > 0 ? xs.Min() : 0, hi = xs.Length > 0 ? xs.Max() : 1;
-        var lines = _horizontalLines.Select(h => new TraceSpec(TraceKind.HorizontalLine, h.Name) { X = [lo, hi], Y = [h.Y, h.Y] });
-        return _spec with { Traces = [.. _spec.Traces, .. lines] };
-    }
+    /// <summary>The figure's description as given: its traces, with horizontal lines last.</summary>
+    internal FigureSpec Spec() =>
+        _spec.Panels is not null || _horizontalLines.Count == 0
+            ? _spec
+            : _spec with { Traces = [.. _spec.Traces, .. _horizontalLines.Select(h => new TraceSpec(TraceKind.HorizontalLine, h.Name) { Y = [h.Y] })] };
+
+    /// <summary>The description with every layout decision taken (colours, ticks, legend): what the renderer draws.</summary>
+    internal FigureSpec Styled() => ChartLayout.Apply(Spec());
 
     private Figure Add(TraceSpec trace)
     {
@@ -221,10 +216,4 @@ public sealed partial class Figure
         if (string.IsNullOrWhiteSpace(value))
             throw new ArgumentException($"{parameter} must be a non-empty text; got '{value}'.", parameter);
     }
-
-    [GeneratedRegex(@"^(?<fn>renderPlotly_[0-9a-f]+)\(\);\s*$", RegexOptions.Multiline)]
-    private static partial Regex RenderCall();
-
-    [GeneratedRegex("<div id=\"(?<id>[^\"]+)\">")]
-    private static partial Regex DivId();
 }

@@ -9,7 +9,7 @@ namespace LotteryTickets.Pruning;
 /// One layer. The ticket computes <c>A+ * relu(X) + A- * relu(-X)</c> per input channel (only <c>A+ * X</c> when X ≥ 0),
 /// the target <c>K * X = K * relu(X) - K * relu(-X)</c>. At each pixel only one of relu(x), relu(-x) is non-zero, so output j
 /// moves by at most <c>E = max_j Σ_t Σ_ab max(|A+ - K|, |A- + K|)_{jtab} · ||X||_max</c>. If every slice error is ≤ η in
-/// max-norm, <c>E ≤ c_in d² η</c> (theory.md states 2 c_in d² η; the factor 2 is not needed because the two halves never
+/// max-norm, <c>E ≤ c_in d² η</c> (docs/theory.md section 3.9; no factor 2 is needed because the two halves never
 /// act on the same pixel).
 /// </para>
 /// <para>

@@ -13,8 +13,8 @@ namespace LotteryTickets.SubsetSum;
 /// <para>
 /// Trial t draws X_1..X_maxN with <c>Seeds.Rng(seed, sampler.SeedConfiguration, t)</c> (and its random target from
 /// <c>Seeds.Rng(seed, sampler.SeedConfiguration, t, 1)</c>). Adding vectors only adds subset sums, so within a
-/// trial success is monotone in n. For all targets the minimal n is found by scanning n upwards from the counting
-/// bound d·log2(1/eps), carrying the grid cells not yet certified from one n to the next (cells certified for n stay
+/// trial success is monotone in n. For all targets the minimal n is found by scanning n upwards from 0 (below the counting
+/// bound d·log2(1/eps), which the measurement can therefore be compared with), carrying the grid cells not yet certified from one n to the next (cells certified for n stay
 /// certified); for one random target by bisection over 0..maxN (about log2(maxN) exact searches). In dimension
 /// 1 with Gaussian (NSN) vectors the values are exactly those of <see cref="SubsetSumExperiment"/> with
 /// <see cref="ValueDistribution.Normal"/> (<see cref="ValueDistribution.NormalProduct"/>) and the same seed, so the
@@ -108,9 +108,9 @@ public sealed class VectorSubsetSumExperiment
             bool doubt = false;
             if (mode == TargetMode.AllTargets)
             {
-                // Scan n upwards from the counting bound, carrying the open grid cells from n to n + 1.
-                int start = epsilon < 1 ? (int)Math.Ceiling(ScalingBounds.CountingLowerBound(d, epsilon) - 1e-9) : 0;
-                (minimal[t], doubt) = GridCoverage.SmallestCoveringPrefix(vectors, epsilon, start, norm, pointLimit);
+                // Scan n upwards from 0, below the counting bound, so that the measured n* can be compared with that bound
+                // (below it the grid finds an uncovered cell at once); open grid cells carry over from n to n + 1.
+                (minimal[t], doubt) = GridCoverage.SmallestCoveringPrefix(vectors, epsilon, 0, norm, pointLimit);
             }
             else
             {

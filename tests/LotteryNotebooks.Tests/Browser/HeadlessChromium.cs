@@ -10,8 +10,8 @@ internal static class HeadlessChromium
 {
     public const string Executable = "/usr/bin/chromium";
 
-    /// <summary>The page's DOM after <paramref name="budget"/> of virtual time.</summary>
-    public static string DumpDom(string htmlPath, TimeSpan? budget = null)
+    /// <summary>The page's DOM after <paramref name="budget"/> of virtual time, in a window of <paramref name="window"/> pixels (Chromium's default 800 x 600).</summary>
+    public static string DumpDom(string htmlPath, TimeSpan? budget = null, (int Width, int Height)? window = null)
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException(
@@ -24,6 +24,7 @@ internal static class HeadlessChromium
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            if (window is { } size) start.ArgumentList.Add($"--window-size={size.Width},{size.Height}");
             foreach (var arg in new[]
                      {
                          "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -13,10 +13,11 @@ public class WorkbookNotebookTests
     [MemberData(nameof(Notebooks))]
     public async Task NotebookRunsWithoutFailingCells(string notebook)
     {
-        var result = await NotebookRunner.RunAsync(Path.Combine(Repository.NotebooksFolder, notebook),
-            new NotebookRunOptions { OutputFolder = Path.Combine(Repository.Root, "artifacts", "test-runs", "workbook") });
+        var result = await WorkbookRuns.RunAsync(notebook);
         Assert.True(result.Succeeded, $"{notebook}: {result.Failure}");
         Assert.True(File.Exists(result.HtmlPath));
+        // The student's version: every exercise's answer cell is still empty.
+        Assert.All(Workbook.GradedNotebookTests.Grades(result.ExecutedPath), g => Assert.True(g.Status == "NotAnswered", $"{notebook}: {g.Row}"));
     }
 
     [Fact]

@@ -35,7 +35,21 @@ public class NotebookStandardsTests
         Assert.True(cells.Any(c => c["cell_type"]!.GetValue<string>() == "markdown" && NotebookDocument.SourceOf(c).Contains("## Exercises")),
             $"{notebook} has no '## Exercises' section.");
         var lastCode = cells.Last(c => c["cell_type"]!.GetValue<string>() == "code");
-        Assert.True(NotebookDocument.SourceOf(lastCode).Contains("throw") || NotebookDocument.SourceOf(lastCode).Contains("Check("),
-            $"{notebook}: the last code cell must check the notebook's claims and throw when a measurement contradicts them.");
+        string checks = NotebookDocument.SourceOf(lastCode);
+        Assert.True(checks.Contains("checks.Report()") || checks.Contains("throw") || checks.Contains("Check("),
+            $"{notebook}: the last code cell must check the notebook's claims (ClaimChecks … checks.Report()) and throw when a measurement contradicts them.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void ChecksUseTheLibraryHelperOnceANotebookHasGradedExercises(string notebook)
+    {
+        var cells = Cells(notebook);
+        if (!cells.Any(c => NotebookDocument.TagsOf(c).Contains(ExerciseSolutions.AnswerTag))) return;   // 04-06 move over with their rewrite
+        string checks = NotebookDocument.SourceOf(cells.Last(c => c["cell_type"]!.GetValue<string>() == "code"));
+        Assert.True(checks.Contains("new ClaimChecks(") && checks.TrimEnd().EndsWith("checks.Report();", StringComparison.Ordinal),
+            $"{notebook}: the checks cell must collect its claims in a ClaimChecks and end with checks.Report().");
+        Assert.False(cells.Any(c => NotebookDocument.SourceOf(c).Contains("void Check(")),
+            $"{notebook}: a local Check function: use ClaimChecks.Identity / Empirical, which label each claim and state its failure probability.");
     }
 }
