@@ -88,8 +88,8 @@ internal static class KTreeReport
                 "keycell" => plan with { KeyCell = v },
                 "rootcells" => plan with { RootCellsPerEntry = v },
                 "expected" => plan with { RootExpectedPairs = v },
-                "levels" => KTreePlan.Family(m, (int)v, 17) with { BitsScale = plan.BitsScale },
-                "top" => KTreePlan.Family(m, plan.Levels, (int)v) with { BitsScale = plan.BitsScale },
+                "levels" => KTreePlan.Family(m, (int)v, 17) with { BitsScale = plan.BitsScale, Samples = plan.Samples, Slack = plan.Slack },
+                "top" => KTreePlan.Family(m, plan.Levels, v) with { BitsScale = plan.BitsScale, Samples = plan.Samples, Slack = plan.Slack },
                 "caps" => plan with { Caps = value.Split('/').Select(x => 1 << int.Parse(x, CultureInfo.InvariantCulture)).ToArray() },
                 _ => throw new ArgumentException($"unknown plan setting {key}"),
             };

@@ -6,24 +6,27 @@ using System.Runtime.Intrinsics;
 namespace LotteryTickets.SubsetSum;
 
 /// <summary>
-/// The k-tree (generalized birthday) search behind <see cref="VectorSubsetSumMethod.KTree"/>, for real vectors.
+/// The k-tree (generalized birthday) search behind <see cref="VectorSubsetSumMethod.KTree"/>, for real vectors
+/// (Wagner 2002, "A generalized birthday problem"; for approximate matches, Both and May 2017).
 /// <para>
-/// The m candidates are shuffled (seeded) and split into 2^a groups ("leaves") of about m / 2^a; each leaf lists all
-/// subset sums of its group. A balanced binary tree over the leaves gives every node a share τ of the target: its
-/// conditional mean given that the whole sum hits the target, under the Gaussian approximation of a random subset sum
-/// (τ_A = μ_A + (τ − μ_A − μ_B)·σ_A² / (σ_A² + σ_B²) per coordinate). Bottom-up, each node merges its children's lists:
-/// of all pairs a + b it keeps those whose coordinates fall in windows around τ, about <see cref="KTreePlan.Caps"/> of
-/// them. Coordinates are narrowed in turn, a few per level, each to its share of the tree's bits of precision; those
-/// narrowed below stay within their window, and those not yet narrowed stay within κ standard deviations of τ (without
-/// that centring they drift and the root finds nothing). The root searches its children's lists for the pair nearest the
-/// target. Back-pointers give the subset.
+/// The m candidates are split into 2^a groups ("leaves") of 6 to 11, dealt by decreasing norm so that every leaf gets one
+/// of the largest vectors, one of the next, and so on; each leaf lists all subset sums of its group. A balanced binary tree
+/// over the leaves gives every node a share τ of the target: its conditional mean given that the whole sum hits the target,
+/// under the Gaussian approximation of a random subset sum (τ_A = μ_A + (τ − μ_A − μ_B)·σ_A² / (σ_A² + σ_B²) per
+/// coordinate). Bottom-up, each node merges its children's lists: of all pairs a + b it keeps those whose coordinates fall
+/// in windows around τ, about <see cref="KTreePlan.Caps"/> of them. The windows come from quantiles of sampled pairs:
+/// coordinates are narrowed in turn, a few per level, each to its share of the tree's bits of precision; those narrowed
+/// below stay within their window, and those not yet narrowed stay near τ (without that centring they drift and the root
+/// finds nothing). A finished left child is re-centred on its actual mean and its sibling's target moved to match. The
+/// root searches its children's lists for the pair nearest the target. Back-pointers give the subset.
 /// </para>
 /// <para>
-/// Lists hold residuals r = (partial sum) − τ_node in single precision, one row of <c>stride</c> floats per entry (d
-/// rounded up to a vector width, padded with zeros), so a pair is tested with two or three vector instructions. A
-/// node's residual is the sum of its children's, since τ_node = τ_A + τ_B. Joins sort one list into a grid over a few
-/// narrow coordinates (a counting sort) and scan, for each entry of the other, only the cells its window can reach. The
-/// caller recomputes the chosen subset's error in double precision. Every step is deterministic for a given seed.
+/// Lists hold residuals r = (partial sum) − τ_node in single precision, in units of the root's spread, one row of
+/// <c>stride</c> floats per entry (d rounded up to a multiple of 4, padded with zeros), so a pair is tested with two or
+/// three vector instructions. A node's residual is the sum of its children's, since τ_node = τ_A + τ_B. Joins sort one list
+/// into a grid over a few narrow coordinates (a counting sort) and scan, for each entry of the other, only the cells its
+/// window can reach. The caller recomputes the chosen subset's error in double precision. Every step is deterministic for a
+/// given seed.
 /// </para>
 /// </summary>
 internal sealed class KTreeSearch
@@ -37,7 +40,6 @@ internal sealed class KTreeSearch
     // Per tree node in heap order (root 1, children 2k and 2k + 1, leaves 2^a .. 2^(a+1) − 1).
     private int[][] _members = [];
     private double[][] _tau = [];
-    private double[][] _sigma = [];
     private int[][] _left = [], _right = [];
 
     // Per level (leaves 0, root a): the coordinates it narrows and the share each keeps, fixed by the level's first node.
@@ -82,7 +84,6 @@ internal sealed class KTreeSearch
         int a = _plan.Levels, leaves = 1 << a, nodes = 2 * leaves;
         _members = new int[nodes][];
         _tau = new double[nodes][];
-        _sigma = new double[nodes][];
         _left = new int[nodes][];
         _right = new int[nodes][];
         _levelPlans = new List<(int, double)>?[a + 1];
@@ -127,13 +128,9 @@ internal sealed class KTreeSearch
                     variance[k][c] += x[c] / unit * (x[c] / unit) / 4;
                 }
             }
-            _sigma[k] = [.. variance[k].Select(Math.Sqrt)];
         }
-        double largest = _sigma[1].Max();
-        if (!(largest > 0)) largest = 1;
-        _scale = unit * largest;
-        for (int k = 1; k < nodes; k++)
-            for (int c = 0; c < _d; c++) _sigma[k][c] /= largest;
+        double largest = Math.Sqrt(variance[1].Max());
+        _scale = unit * (largest > 0 ? largest : 1);
         stopRaw = _euclidean ? stopRaw / _scale / _scale : stopRaw / _scale;
 
         // Node targets, top down.
@@ -183,7 +180,6 @@ internal sealed class KTreeSearch
         for (int e = 0; e < left.Count; e++)
             for (int c = 0; c < d; c++) delta[c] += left.Rows[e * s + c];
         for (int c = 0; c < d; c++) delta[c] /= left.Count;
-        Trace?.Invoke($"  recentre node {rightNode - 1} ({left.Count} entries): delta [{string.Join(" ", delta.Select(v => v.ToString("G2")))}]");
         for (int e = 0; e < left.Count; e++)
             for (int c = 0; c < d; c++) left.Rows[e * s + c] -= (float)delta[c];
         for (int c = 0; c < d; c++)
@@ -423,11 +419,14 @@ internal sealed class KTreeSearch
         int s = _stride, count = list.Count;
         var bin = ArrayPool<short>.Shared.Rent(count);
         var histogram = new int[Bins + 1];
+        int[] coordinates = [.. fresh];
+        float[] inverse = [.. fresh.Select(c => Bins / bound[c])];
+        float[] rows = list.Rows;
         for (int e = 0; e < count; e++)
         {
             float worst = 0;
-            foreach (int c in fresh) worst = Math.Max(worst, Math.Abs(list.Rows[e * s + c]) / bound[c]);
-            int k = Math.Min(Bins - 1, (int)(worst * Bins));
+            for (int q = 0; q < coordinates.Length; q++) worst = Math.Max(worst, Math.Abs(rows[e * s + coordinates[q]]) * inverse[q]);
+            int k = Math.Min(Bins - 1, (int)worst);
             bin[e] = (short)k;
             histogram[k]++;
         }
@@ -469,12 +468,14 @@ internal sealed class KTreeSearch
         float[] rowsA = a.Rows, rowsB = grid.Rows, rowsOut = result.Rows;
         ref float boundRef = ref MemoryMarshal.GetArrayDataReference(bound);
         int[] origin = grid.Origin;
-        // Queries in grid order: consecutive queries read neighbouring cells, so B's rows stay in cache.
+        // Queries in grid order, their rows copied in that order: consecutive queries read neighbouring cells of B, and
+        // both lists are read in sequence.
         var queries = grid.QueryOrder(a);
+        rowsA = grid.Gather(a, queries);
         for (int qi = 0; qi < a.Count; qi++)
         {
             int ia = queries[qi];
-            int baseA = ia * s;
+            int baseA = qi * s;
             if (grid.Range(rowsA, baseA, bound, lo, hi) == 0) continue;
             int runs = grid.Runs(lo, hi, from, to);
             ref float rowA = ref rowsA[baseA];
@@ -495,31 +496,7 @@ internal sealed class KTreeSearch
         }
     done:
         ArrayPool<int>.Shared.Return(queries);
-        if (Trace is not null && count == 0)
-        {
-            long pass = 0;
-            for (int ia = 0; ia < a.Count; ia++)
-                for (int ib = 0; ib < b.Count; ib++)
-                    if (RowMath.Within(ref a.Rows[ia * s], ref b.Rows[ib * s], ref boundRef, s)) pass++;
-            Trace($"  DEBUG brute-force passing pairs {pass}; keys [{string.Join(",", keys)}] widths [{string.Join(",", widths)}]");
-            var rng = new Random(1);
-            var marg = new long[_d];
-            long all = 0, tries = 1_000_000;
-            var mean = new double[_d];
-            for (int t = 0; t < tries; t++)
-            {
-                int ia = rng.Next(a.Count), ib = rng.Next(b.Count);
-                bool ok = true;
-                for (int c = 0; c < _d; c++)
-                {
-                    float v = a.Rows[ia * s + c] + b.Rows[ib * s + c];
-                    mean[c] += v;
-                    if (Math.Abs(v) <= bound[c]) marg[c]++; else ok = false;
-                }
-                if (ok) all++;
-            }
-            Trace($"  DEBUG marginal pass rates [{string.Join(" ", marg.Select(m => (m / (double)tries).ToString("G3")))}] joint {all / (double)tries:G3}; mean of sums [{string.Join(" ", mean.Select(m => (m / tries).ToString("G3")))}]");
-        }
+        ArrayPool<float>.Shared.Return(rowsA);
         result.Count = count;
         Scanned += scanned;
         grid.Release();
@@ -643,11 +620,14 @@ internal sealed class KTreeSearch
         int bestA = best.A, bestB = best.B;
         long scanned = 0;
         bool complete = true;
+        // Queries in grid order, their rows copied in that order: consecutive queries read neighbouring cells of B, and
+        // both lists are read in sequence.
         var queries = grid.QueryOrder(a);
+        rowsA = grid.Gather(a, queries);
         for (int qi = 0; qi < a.Count; qi++)
         {
             int ia = queries[qi];
-            int baseA = ia * s;
+            int baseA = qi * s;
             if (grid.Range(rowsA, baseA, bound, lo, hi) == 0) continue;
             int runs = grid.Runs(lo, hi, from, to);
             ref float rowA = ref rowsA[baseA];
@@ -675,6 +655,7 @@ internal sealed class KTreeSearch
         }
     done:
         ArrayPool<int>.Shared.Return(queries);
+        ArrayPool<float>.Shared.Return(rowsA);
         Scanned += scanned;
         best = (bestA, bestB, bestRaw);
         return complete;
@@ -937,6 +918,15 @@ internal sealed class KTreeSearch
             for (int e = 0; e < n; e++) order[count[cellOf[e]]++] = e;
             ArrayPool<int>.Shared.Return(cellOf);
             return order;
+        }
+
+        /// <summary>A copy of the rows of <paramref name="queries"/> in the order <paramref name="order"/> (a rented array), so that a join reads them in sequence.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public float[] Gather(NodeList queries, int[] order)
+        {
+            var rows = ArrayPool<float>.Shared.Rent(Math.Max(1, queries.Count * _stride));
+            for (int q = 0; q < queries.Count; q++) RowMath.Copy(ref queries.Rows[order[q] * _stride], ref rows[q * _stride], _stride);
+            return rows;
         }
 
         /// <summary>
