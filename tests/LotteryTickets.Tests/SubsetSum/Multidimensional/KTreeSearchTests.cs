@@ -84,7 +84,7 @@ public class KTreeSearchTests
         var full = VectorSubsetSum.Solve(vectors, target, KTree);
         var loose = VectorSubsetSum.Solve(vectors, target, KTree with { Tolerance = 0.3 });
         Assert.True(loose.Error <= 0.3);
-        Assert.True(loose.Nodes < full.Nodes / 4, $"entries with tolerance {loose.Nodes}, best effort {full.Nodes}");
+        Assert.True(loose.Nodes < full.Nodes / 2, $"entries with tolerance {loose.Nodes}, best effort {full.Nodes}");
     }
 
     [Fact]
