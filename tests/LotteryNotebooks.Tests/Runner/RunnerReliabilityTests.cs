@@ -243,6 +243,20 @@ public class RunnerReliabilityTests
     }
 
     [Fact]
+    public void What_if_folders_are_named_by_their_parameters_and_never_shared()
+    {
+        Assert.Equal("seed=7", RunOutput.Label(new Dictionary<string, string> { ["seed"] = "7" }));
+        Assert.Equal("n=24,eps=1e-3", RunOutput.Label(new Dictionary<string, string> { ["n"] = "24", ["eps"] = "1e-3" }));
+        // Quotes, spaces and slashes are replaced; a hash keeps two such runs apart.
+        string a = RunOutput.Label(new Dictionary<string, string> { ["label"] = "\"a b\"" });
+        string b = RunOutput.Label(new Dictionary<string, string> { ["label"] = "\"a/b\"" });
+        Assert.Matches(@"^label=_a_b_-[0-9a-f]{8}$", a);
+        Assert.NotEqual(a, b);
+        Assert.True(RunnerCommandLine.Parse(["--standalone-pages"]).StandalonePages);
+        Assert.False(RunnerCommandLine.Parse([]).StandalonePages);
+    }
+
+    [Fact]
     public void The_library_build_says_what_it_does_before_it_starts()
     {
         string root = Repository.OutputFolder("library-build");
