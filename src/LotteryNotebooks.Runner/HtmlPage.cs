@@ -112,7 +112,7 @@ public static class HtmlPage
         string library = html[contentStart..close];
         int versionStart = header + PlotlyHeader.Length;
         int versionEnd = versionStart;
-        while (versionEnd < library.Length + contentStart && (char.IsAsciiDigit(html[versionEnd]) || html[versionEnd] == '.')) versionEnd++;
+        while (versionEnd < close && (char.IsAsciiDigit(html[versionEnd]) || html[versionEnd] == '.')) versionEnd++;
         string version = html[versionStart..versionEnd].Trim('.');
         string file = $"plotly-{(version.Length > 0 ? version : "embedded")}.js";
         WriteIfChanged(Path.Combine(folder, file), library);

@@ -33,9 +33,6 @@ internal sealed class NotebookOutputs
     /// <summary>The current cell's first error message, or null.</summary>
     public string? Error { get { lock (_gate) return _error; } }
 
-    /// <summary>The outputs of <paramref name="cell"/> so far.</summary>
-    public JsonArray OutputsOf(int cell) { lock (_gate) return _cells.TryGetValue(cell, out var outputs) ? outputs : []; }
-
     public void Add(KernelEvent e)
     {
         lock (_gate)
