@@ -65,7 +65,7 @@ catch (Exception e) when (e is UsageException or NotebookFormatException or File
                               or InvalidOperationException or IOException or UnauthorizedAccessException)
 {
     Console.Out.Flush();
-    Console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ").Trim()}");
+    Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
 
