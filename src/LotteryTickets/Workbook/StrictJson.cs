@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 
 namespace LotteryTickets.Workbook;
 
@@ -15,7 +16,7 @@ namespace LotteryTickets.Workbook;
 /// missing or extra key is an error that names the key instead of a silent default. Read-only (computed) properties are
 /// written for the reader's convenience and ignored on reading.
 /// </summary>
-public static class StrictJson
+public static partial class StrictJson
 {
     /// <summary>Indented options, for files.</summary>
     public static JsonSerializerOptions Options { get; } = Create(indented: true);
@@ -54,7 +55,12 @@ public static class StrictJson
     /// Deserializes <paramref name="json"/> with the strict rules; a violation becomes an <see cref="InvalidDataException"/>
     /// that names <paramref name="path"/>, the kind of file and what is wrong (the key, and where).
     /// </summary>
-    public static T Deserialize<T>(string json, string path, string what)
+    public static T Deserialize<T>(string json, string path, string what) => Deserialize<T>(json, path, what, reparsed: false);
+
+    /// <summary>Deserializes an already parsed object with the strict rules (see <see cref="Deserialize{T}(string, string, string)"/>).</summary>
+    public static T Deserialize<T>(JsonObject node, string path, string what) => Deserialize<T>(node.ToJsonString(), path, what, reparsed: true);
+
+    private static T Deserialize<T>(string json, string path, string what, bool reparsed)
     {
         try
         {
@@ -63,12 +69,16 @@ public static class StrictJson
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path} is not a valid {what}: {e.Message}", e);
+            // The JSON path ($.architecture.layers[1].stride) says where; line numbers of a re-serialized object would not
+            // match the file, and the serializer's advice to developers is no help to a reader of the file.
+            string message = e.Message.Replace(" Consider updating its nullability annotation.", "", StringComparison.Ordinal);
+            if (reparsed) message = LinePosition().Replace(message, "");
+            throw new InvalidDataException($"{path} is not a valid {what}: {message}", e);
         }
     }
 
-    /// <summary>Deserializes an already parsed object with the strict rules (see <see cref="Deserialize{T}(string, string, string)"/>).</summary>
-    public static T Deserialize<T>(JsonObject node, string path, string what) => Deserialize<T>(node.ToJsonString(), path, what);
+    [GeneratedRegex(@" \| LineNumber: \d+ \| BytePositionInLine: \d+")]
+    private static partial Regex LinePosition();
 
     /// <summary>Parses <paramref name="json"/> as one JSON object (no comments, no trailing commas, no duplicate keys).</summary>
     /// <exception cref="InvalidDataException">The text is not valid JSON, or not an object.</exception>
