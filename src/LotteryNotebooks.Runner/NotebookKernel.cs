@@ -36,6 +36,24 @@ internal static class NotebookKernel
         return composite;
     }
 
+    /// <summary>
+    /// The <c>display</c> helper, defined once before the notebook's first cell. The kernel's own <c>display(value)</c>
+    /// (dotnet-interactive 1.0.0-beta.26120.1) announces the value under one display id and returns a handle with
+    /// another, so every <c>handle.Update(...)</c> names a display that no host has seen, and hosts drop it: a progress
+    /// line stays at its first text. This definition shows the value exactly as the kernel's does, but through one handle,
+    /// so updates reach the output they belong to (and the executed notebook keeps the final text, as Jupyter keeps the
+    /// last update of a display).
+    /// </summary>
+    private const string DisplayHelper = """
+        Microsoft.DotNet.Interactive.Formatting.DisplayedValue display(object value, params string[] mimeTypes) =>
+            Microsoft.DotNet.Interactive.KernelInvocationContext.Current is { } context
+                ? Microsoft.DotNet.Interactive.KernelInvocationContextExtensions.Display(context, value, mimeTypes)
+                : System.DisplayExtensions.Display(value, mimeTypes);
+        """;
+
+    /// <summary>Prepares a new kernel for a notebook (see <see cref="DisplayHelper"/>); produces no output.</summary>
+    public static async Task PrepareAsync(Kernel kernel) => await kernel.SendAsync(new Microsoft.DotNet.Interactive.Commands.SubmitCode(DisplayHelper));
+
     /// <summary>Loads the kernel extensions of packages added by the last cell; returns what was loaded.</summary>
     public static async Task<IReadOnlyList<string>> LoadExtensionsAsync(Kernel kernel, IEnumerable<KernelEvent> events, ISet<string> loadedRoots)
     {

@@ -9,27 +9,36 @@ public sealed record RunnerCommandLine(
     TimeSpan CellTimeout,
     string? OutputFolder,
     bool Help,
-    bool Solutions = false)
+    bool Solutions = false,
+    bool StandalonePages = false)
 {
     /// <summary>The text printed by --help.</summary>
     public const string Usage = """
-        Runs the workbook's notebooks headless, as a notebook kernel would, and writes executed copies.
+        Runs the workbook's notebooks headless, as a notebook kernel would (each in its own process), and writes
+        executed copies and HTML pages.
 
         usage: dotnet run -c Release --project src/LotteryNotebooks.Runner -- [NOTEBOOK|GLOB ...] [options]
 
           NOTEBOOK|GLOB        notebooks to run (paths or globs such as notebooks/0*.ipynb);
                                none: every notebook listed in environment.json, in reading order
           --set NAME=VALUE     override a parameter of the notebook's 'parameters' cell; VALUE is a C#
-                               expression (--set n=24, --set eps=1e-3, --set 'label="x"'); repeatable
+                               expression (--set n=24, --set eps=1e-3, --set 'label="x"'); repeatable.
+                               Without --output, such a what-if run goes to artifacts/what-if/NAME=VALUE,...
+                               and leaves the default run's pages and summary alone
           --cell-timeout SEC   stop a notebook whose cell runs longer than SEC seconds (default 600)
-          --output DIR         where executed notebooks and pages go (default artifacts/notebooks)
+          --output DIR         where executed notebooks and pages go (default artifacts/notebooks); never a
+                               source notebook's folder
           --solutions          the teacher's version: merge notebooks/solutions/<name>.md into the answer
                                cells (default output artifacts/solutions; see docs/teaching.md)
+          --standalone-pages   embed plotly.js in every page (one self-contained file per notebook) instead
+                               of sharing one copy, DIR/plotly-VERSION.js, among the pages of the folder
           --help               this text
 
-        Writes DIR/<name>.ipynb (executed), DIR/<name>.html (standalone page, charts work offline) and
-        artifacts/run-summary.json (DIR/run-summary.json with --output). Exit code 0 when every cell of every notebook succeeded, 1 when a cell
-        failed, 2 for bad usage.
+        Writes DIR/<name>.ipynb (executed, charts embedded), DIR/<name>.html (page, charts draw offline) and a
+        summary: artifacts/run-summary.json for the default run, DIR/run-summary.json otherwise; it lists every
+        notebook whose pages are in DIR. One failing, hanging or crashing notebook does not stop the others. One
+        run at a time per DIR (a second is refused). Exit code 0 when every cell of every notebook succeeded, 1
+        when a cell failed (or timed out, or its process crashed), 2 for bad usage.
         """;
 
     /// <summary>Parses the arguments.</summary>
@@ -39,7 +48,7 @@ public sealed record RunnerCommandLine(
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var timeout = TimeSpan.FromMinutes(10);
         string? output = null;
-        bool help = false, solutions = false;
+        bool help = false, solutions = false, standalone = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -62,15 +71,19 @@ public sealed record RunnerCommandLine(
                         throw new UsageException($"--cell-timeout takes seconds between 0 and 86400; got '{t}'.");
                     timeout = TimeSpan.FromSeconds(seconds);
                     break;
-                case "--output": output = Value(); break;
+                case "--output":
+                    output = Value();
+                    if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--output needs a folder; got an empty value.");
+                    break;
                 case "--solutions": solutions = true; break;
+                case "--standalone-pages": standalone = true; break;
                 default:
                     if (arg.StartsWith('-')) throw new UsageException($"Unknown option '{arg}' (see --help).");
                     notebooks.Add(arg);
                     break;
             }
         }
-        return new RunnerCommandLine(notebooks, parameters, timeout, output, help, solutions);
+        return new RunnerCommandLine(notebooks, parameters, timeout, output, help, solutions, standalone);
     }
 
     /// <summary>

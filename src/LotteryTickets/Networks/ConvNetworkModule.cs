@@ -14,6 +14,8 @@ public sealed class ConvNetworkModule : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
     private readonly int inputChannels, imageSize;
+    private readonly long peakElementsPerImage;
+    private readonly string peakOp;
 
     internal ConvNetworkModule(ConvNetwork network, bool trainable) : base(network.Name)
     {
@@ -31,6 +33,15 @@ public sealed class ConvNetworkModule : nn.Module<Tensor, Tensor>
                 var other => throw new NotSupportedException($"op kind {other.GetType().Name} has no module"),
             });
         }
+        // The largest input + output of one op, per image: what a forward pass holds at its peak (ReLUs run in place).
+        foreach (var op in network.Summary())
+        {
+            long elements = (long)op.InChannels * op.InputSize * op.InputSize + (long)op.OutChannels * op.OutputSize * op.OutputSize;
+            if (elements <= peakElementsPerImage) continue;
+            peakElementsPerImage = elements;
+            peakOp = $"op {op.Index}, {op.Kind} {op.InChannels}->{op.OutChannels} channels at {op.InputSize}x{op.InputSize}";
+        }
+        peakOp ??= "";
         RegisterComponents();
     }
 
@@ -43,9 +54,25 @@ public sealed class ConvNetworkModule : nn.Module<Tensor, Tensor>
         if (input.dim() != 4 || input.shape[1] != inputChannels || input.shape[2] != imageSize || input.shape[3] != imageSize)
             throw new ArgumentException(
                 $"input must have shape (batch, {inputChannels}, {imageSize}, {imageSize}); got ({string.Join(", ", input.shape)}).", nameof(input));
+        CheckMemory(input.shape[0], input.ElementSize);
         Tensor x = input;
         foreach (var layer in layers) x = layer.call(x);
         return x.mean([2L, 3L]);
+    }
+
+    /// <summary>
+    /// Refuses a batch whose activations cannot fit in the memory available, before libtorch tries to allocate them (it would
+    /// fail with a native error, or the machine would start swapping).
+    /// </summary>
+    private void CheckMemory(long batch, long elementSize)
+    {
+        double bytes = (double)peakElementsPerImage * batch * elementSize;
+        if (bytes <= Workbook.MemoryGuard.SmallBytes) return;
+        long available = Workbook.MemoryGuard.AvailableBytes();
+        long largestBatch = Math.Max(0, available / Math.Max(1, peakElementsPerImage * elementSize));
+        Workbook.MemoryGuard.Check(bytes, "input", batch,
+            $"a forward pass of {Network.Name} at batch {batch} (largest activation: {peakOp})",
+            $"use a batch of at most {largestBatch:N0}, or a smaller network", available);
     }
 
     /// <summary>The current weights of the module's convolutions, in op order (after training, these differ from <see cref="Network"/>'s).</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LotteryTickets.Workbook;
 
 namespace LotteryTickets.Networks;
@@ -9,17 +10,27 @@ namespace LotteryTickets.Networks;
 /// Saves and loads a target CNN as two files: a JSON description (<see cref="TargetInfo"/>) and a
 /// binary weights file. Weights format (little-endian): the 8 ASCII bytes <c>LTCNNW01</c>, an int32
 /// layer count <c>L</c>, then for each layer four int32 <c>(c_out, c_in, d, d)</c>, then each layer's
-/// float32 weights in row-major order, nothing after. Loading checks the magic, the shapes against the
-/// JSON architecture, the exact length, the SHA-256 recorded in the JSON, finiteness and the max-norm bound,
-/// and says which check failed.
+/// float32 weights in row-major order, nothing after.
+/// <para>
+/// The description follows <see cref="StrictJson"/>: every key of <see cref="TargetInfo"/> (and of the architecture and
+/// training options inside it) must be present, spelled exactly, and no other key may appear. <c>weightsSha256</c> (the
+/// weights file's SHA-256) is required. Version 2, which <see cref="Save"/> writes, adds <c>descriptionSha256</c>: the
+/// SHA-256 of the description itself (the compact JSON of every other entry, as this library serializes it), so that a
+/// changed stride or seed cannot pass for the original. Version 1 files (without it, like the committed default target)
+/// are still read with every other check. Loading checks the magic, the shapes against the JSON architecture, the exact
+/// length, both checksums, finiteness and the max-norm bound, and says which check failed and in which file.
+/// </para>
 /// </summary>
 public static class TargetFile
 {
     /// <summary>The JSON's <c>format</c> entry.</summary>
     public const string FormatName = "lottery-tickets-target";
 
-    /// <summary>The JSON's <c>version</c> entry.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The JSON's <c>version</c> entry that <see cref="Save"/> writes; versions 1 and 2 are read.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The JSON key of the description's own checksum (version 2).</summary>
+    public const string DescriptionChecksumKey = "descriptionSha256";
 
     /// <summary>The first bytes of a weights file.</summary>
     public static ReadOnlySpan<byte> Magic => "LTCNNW01"u8;
@@ -27,28 +38,32 @@ public static class TargetFile
     /// <summary>The default target's JSON file, relative to the repository's top.</summary>
     public const string DefaultJsonPath = "data/target-fashion-mnist.json";
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
+    private const string What = "target description";
 
     /// <summary>
     /// Writes <paramref name="target"/> to <paramref name="jsonPath"/> and its weights to the file named by
-    /// <paramref name="info"/>.WeightsFile (next to the JSON); the SHA-256 and architecture are filled in.
+    /// <paramref name="info"/>.WeightsFile (next to the JSON); the architecture, format, version and both checksums are
+    /// filled in. Each file is written atomically (a reader sees the old file or the new one, never half of one).
     /// </summary>
     public static TargetInfo Save(TargetCnn target, TargetInfo info, string jsonPath)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(info);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jsonPath);
+        CheckWeightsFileName(info.WeightsFile, nameof(info));
         string folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath))!;
-        Directory.CreateDirectory(folder);
         byte[] weights = EncodeWeights(target);
-        File.WriteAllBytes(Path.Combine(folder, info.WeightsFile), weights);
-        var written = info with { Architecture = target.Architecture, WeightsSha256 = Convert.ToHexStringLower(SHA256.HashData(weights)) };
-        File.WriteAllText(jsonPath, JsonSerializer.Serialize(written, Json) + "\n");
+        var written = info with
+        {
+            Architecture = target.Architecture,
+            WeightsSha256 = Convert.ToHexStringLower(SHA256.HashData(weights)),
+            Format = FormatName,
+            Version = FormatVersion,
+        };
+        var json = (JsonObject)JsonSerializer.SerializeToNode(written, StrictJson.Options)!;
+        json[DescriptionChecksumKey] = StrictJson.Sha256OfCanonical(written);
+        AtomicFile.WriteAllBytes(Path.Combine(folder, info.WeightsFile), weights);
+        AtomicFile.WriteAllText(jsonPath, json.ToJsonString(StrictJson.Options) + "\n");
         return written;
     }
 
@@ -57,19 +72,43 @@ public static class TargetFile
     /// <param name="expected">When given, the file's architecture must equal it.</param>
     /// <param name="enforceMaxNorm">Reject weights outside [-1, 1] (the theorem's assumption); turn off only to inspect foreign targets.</param>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
-    /// <exception cref="InvalidDataException">A file is malformed, truncated, does not match the JSON or <paramref name="expected"/>, or breaks the max-norm bound.</exception>
+    /// <exception cref="InvalidDataException">A file is malformed, truncated, has a missing, unknown or misspelled key, fails a checksum,
+    /// does not match the JSON or <paramref name="expected"/>, or breaks the max-norm bound; the message names the file and the defect.</exception>
     public static (TargetCnn Target, TargetInfo Info) Load(string jsonPath, TargetArchitecture? expected = null, bool enforceMaxNorm = true)
     {
         if (!File.Exists(jsonPath)) throw new FileNotFoundException($"Target description '{Path.GetFullPath(jsonPath)}' does not exist.", jsonPath);
-        TargetInfo? info;
-        try { info = JsonSerializer.Deserialize<TargetInfo>(File.ReadAllText(jsonPath), Json); }
-        catch (JsonException e) { throw new InvalidDataException($"{jsonPath} is not a valid target description: {e.Message}", e); }
-        if (info is null || info.Architecture is null || info.WeightsFile is null || info.Format != FormatName)
-            throw new InvalidDataException($"{jsonPath} is not a target description (format must be \"{FormatName}\" with architecture and weightsFile).");
-        if (info.Version != FormatVersion)
-            throw new InvalidDataException($"{jsonPath} has format version {info.Version}; this library reads version {FormatVersion}.");
-        try { info.Architecture.Validate("architecture"); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{jsonPath}: invalid architecture: {e.Message}", e); }
+        var root = StrictJson.ParseObject(File.ReadAllText(jsonPath), jsonPath, What);
+        // Format and version first: a file of another kind or version gets that message, not a key error.
+        if (root["format"] is not JsonValue format || !format.TryGetValue<string>(out var formatName) || formatName != FormatName)
+            throw new InvalidDataException($"{jsonPath} is not a target description (its \"format\" must be \"{FormatName}\").");
+        if (root["version"] is not JsonValue version || !version.TryGetValue<int>(out int versionNumber) || versionNumber is < 1 or > FormatVersion)
+            throw new InvalidDataException($"{jsonPath} has format version {root["version"]?.ToJsonString() ?? "(none)"}; this library reads versions 1 to {FormatVersion}.");
+        string? recordedDescription = null;
+        if (versionNumber >= 2)
+        {
+            if (!root.TryGetPropertyValue(DescriptionChecksumKey, out var checksum) || !root.Remove(DescriptionChecksumKey))
+                throw new InvalidDataException($"{jsonPath} is not a valid {What}: the key \"{DescriptionChecksumKey}\" (the description's SHA-256, required from version 2) is missing.");
+            recordedDescription = checksum is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (!StrictJson.IsSha256(recordedDescription))
+                throw new InvalidDataException($"{jsonPath} is not a valid {What}: \"{DescriptionChecksumKey}\" must be a SHA-256 in lower-case hex (64 digits); got {checksum?.ToJsonString() ?? "null"}.");
+        }
+        var info = StrictJson.Deserialize<TargetInfo>(root, jsonPath, What);
+        if (!StrictJson.IsSha256(info.WeightsSha256))
+            throw new InvalidDataException($"{jsonPath} is not a valid {What}: \"weightsSha256\" must be the SHA-256 of the weights file in lower-case hex (64 digits); got \"{info.WeightsSha256}\".");
+        try
+        {
+            info.Architecture.Validate("architecture");
+            CheckWeightsFileName(info.WeightsFile, "weightsFile");
+        }
+        catch (ArgumentException e) { throw new InvalidDataException($"{jsonPath}: invalid {What}: {e.Message}", e); }
+        if (recordedDescription is not null)
+        {
+            string actual = StrictJson.Sha256OfCanonical(info);
+            if (actual != recordedDescription)
+                throw new InvalidDataException(
+                    $"{jsonPath}: the description was changed after it was written: its SHA-256 is {actual}, but \"{DescriptionChecksumKey}\" records {recordedDescription} " +
+                    "(edited by hand or corrupt; write descriptions with TargetFile.Save).");
+        }
         if (expected is not null && !expected.SameAs(info.Architecture))
             throw new InvalidDataException($"{jsonPath} holds architecture {info.Architecture}, but {expected} was expected.");
 
@@ -77,17 +116,21 @@ public static class TargetFile
         if (!File.Exists(weightsPath)) throw new FileNotFoundException($"Weights file '{weightsPath}' named by {jsonPath} does not exist.", weightsPath);
         byte[] bytes = File.ReadAllBytes(weightsPath);
         var kernels = DecodeWeights(bytes, info.Architecture, weightsPath);
-        if (!string.IsNullOrEmpty(info.WeightsSha256))
-        {
-            string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (!string.Equals(actual, info.WeightsSha256, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException($"{weightsPath}: SHA-256 {actual} differs from {info.WeightsSha256} recorded in {jsonPath} (file changed or corrupt).");
-        }
+        string actualWeights = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actualWeights != info.WeightsSha256)
+            throw new InvalidDataException($"{weightsPath}: SHA-256 {actualWeights} differs from {info.WeightsSha256} recorded in {jsonPath} (file changed or corrupt).");
         var target = new TargetCnn(info.Architecture, kernels);
         if (enforceMaxNorm && target.MaxAbsWeight > TargetCnn.MaxNormBound + 1e-6)
             throw new InvalidDataException(
                 $"{weightsPath}: largest |weight| is {target.MaxAbsWeight:G6}, above {TargetCnn.MaxNormBound}. The subset-sum covering behind the theorem is over [-1, 1]^d, so targets must lie in the max-norm unit ball (scale or clamp the weights, or pass enforceMaxNorm: false to inspect).");
         return (target, info);
+    }
+
+    // The weights live next to the description: a bare file name, never a path elsewhere.
+    private static void CheckWeightsFileName(string? name, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name != Path.GetFileName(name) || name is "." or "..")
+            throw new ArgumentException($"weightsFile must be a file name next to the description (no folders); got '{name}'.", paramName);
     }
 
     /// <summary>Loads the committed default target (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json).</summary>
@@ -123,8 +166,12 @@ public static class TargetFile
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(architecture);
         var span = bytes.AsSpan();
-        if (span.Length < Magic.Length + 4 || !span[..Magic.Length].SequenceEqual(Magic))
+        int header = Magic.Length + 4;
+        int compared = Math.Min(span.Length, Magic.Length);
+        if (!span[..compared].SequenceEqual(Magic[..compared]) || span.Length == 0)
             throw new InvalidDataException($"{path}: not a target weights file (it must start with the bytes 'LTCNNW01').");
+        if (span.Length < header)
+            throw new InvalidDataException($"{path}: truncated: {span.Length} bytes, but the header alone (the bytes 'LTCNNW01' and the layer count) needs {header}.");
         int at = Magic.Length;
         int count = BinaryPrimitives.ReadInt32LittleEndian(span[at..]); at += 4;
         var layers = architecture.Layers;

@@ -26,14 +26,20 @@ namespace LotteryTickets.Pruning;
 public sealed record ErrorBudget(double InputBound, IReadOnlyList<LayerBudget> Layers, double Bound)
 {
     /// <summary>The a-posteriori budget of a ticket from its folded kernels (the kernels it actually computes).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A folded entry is not finite, or <paramref name="inputBound"/> is negative or not finite.</exception>
     public static ErrorBudget FromFolded(TargetCnn target, IReadOnlyList<FoldedLayer> folded, double inputBound = 1.0)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(folded);
         if (folded.Count != target.Kernels.Count)
             throw new ArgumentException($"need one folded layer per target layer ({target.Kernels.Count}); got {folded.Count}.", nameof(folded));
-        if (!(inputBound >= 0) || double.IsInfinity(inputBound))
-            throw new ArgumentOutOfRangeException(nameof(inputBound), inputBound, $"inputBound must be finite and non-negative; got {inputBound}.");
+        CheckInputBound(inputBound);
+        for (int l = 0; l < folded.Count; l++)
+        {
+            ArgumentNullException.ThrowIfNull(folded[l], $"folded[{l}]");
+            CheckFinite(folded[l].Positive, l, "positive");
+            if (folded[l].Negative is { } negative) CheckFinite(negative, l, "negative");
+        }
         var rows = new List<LayerBudget>();
         double e = 0, b = inputBound;
         for (int l = 0; l < folded.Count; l++)
@@ -79,12 +85,18 @@ public sealed record ErrorBudget(double InputBound, IReadOnlyList<LayerBudget> L
     /// The a-priori budget when every slice of layer l has max-norm error at most <paramref name="sliceErrors"/>[l]
     /// (η_l): <c>E_l = c_in d² η_l</c> and <c>Lip_l ≤ L_l + c_in d² η_l</c>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A slice error is negative or not finite, or <paramref name="inputBound"/> is.</exception>
     public static ErrorBudget FromSliceErrors(TargetCnn target, IReadOnlyList<double> sliceErrors, double inputBound = 1.0)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(sliceErrors);
         if (sliceErrors.Count != target.Kernels.Count)
             throw new ArgumentException($"need one slice error per layer ({target.Kernels.Count}); got {sliceErrors.Count}.", nameof(sliceErrors));
+        for (int l = 0; l < sliceErrors.Count; l++)
+            if (!(sliceErrors[l] >= 0) || double.IsInfinity(sliceErrors[l]))
+                throw new ArgumentOutOfRangeException(nameof(sliceErrors), sliceErrors[l],
+                    $"sliceErrors[{l}] must be a finite error bound, at least 0; got {sliceErrors[l]}.");
+        CheckInputBound(inputBound);
         var rows = new List<LayerBudget>();
         double e = 0, b = inputBound;
         for (int l = 0; l < sliceErrors.Count; l++)
@@ -98,6 +110,19 @@ public sealed record ErrorBudget(double InputBound, IReadOnlyList<LayerBudget> L
             b *= lTarget;
         }
         return new ErrorBudget(inputBound, rows, e);
+    }
+
+    private static void CheckInputBound(double inputBound)
+    {
+        if (!(inputBound >= 0) || double.IsInfinity(inputBound))
+            throw new ArgumentOutOfRangeException(nameof(inputBound), inputBound, $"inputBound must be finite and non-negative; got {inputBound}.");
+    }
+
+    private static void CheckFinite(double[] weights, int layer, string half)
+    {
+        int bad = Array.FindIndex(weights, w => !double.IsFinite(w));
+        if (bad >= 0)
+            throw new ArgumentOutOfRangeException("folded", weights[bad], $"folded layer {layer} has a non-finite {half} kernel entry at position {bad} ({weights[bad]}).");
     }
 
     /// <summary>The target layer's Lipschitz constant in max-norm, <c>max_j Σ_t ||K[j, t]||_1</c>.</summary>

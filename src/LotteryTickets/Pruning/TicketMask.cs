@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LotteryTickets.Networks;
+using LotteryTickets.Workbook;
 
 namespace LotteryTickets.Pruning;
 
@@ -15,8 +17,8 @@ public sealed class TicketMask
     /// <summary>The JSON's <c>format</c> entry.</summary>
     public const string FormatName = "lottery-tickets-mask";
 
-    /// <summary>The JSON's <c>version</c> entry.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The JSON's <c>version</c> entry that <see cref="Save"/> writes; versions 1 (no checksum) and 2 are read.</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Creates a mask and checks every layer's shape against the architecture and <c>n</c>.</summary>
     public TicketMask(TicketVariant variant, TargetArchitecture architecture, IReadOnlyList<int> hiddenPerInput, int randomSeed, IReadOnlyList<LayerMask> layers)
@@ -101,39 +103,57 @@ public sealed class TicketMask
     /// <summary>Per-layer and total counts: kept weights, kept filters and kernels, density, over-parameterization.</summary>
     public TicketStatistics Statistics() => TicketStatistics.Of(this);
 
-    /// <summary>Writes the mask as JSON (see docs/mask-format.md); <paramref name="note"/> is stored as free text.</summary>
+    /// <summary>
+    /// Writes the mask as JSON (see docs/mask-format.md), atomically, with a SHA-256 of its content; <paramref name="note"/>
+    /// is stored as free text.
+    /// </summary>
     public void Save(string path, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var file = new MaskFile(FormatName, FormatVersion, Variant.ToString().ToLowerInvariant(), Architecture, HiddenPerInput.ToArray(), RandomSeed, note,
+        var file = new MaskFile(FormatName, FormatVersion, VariantName(Variant), Architecture, HiddenPerInput.ToArray(), RandomSeed, note,
             Layers.Select(m => new MaskLayerFile(
                 new MaskTensorFile([m.Hidden, m.InChannels, 1, 1], m.U.Count(b => b), Pack(m.U)),
                 new MaskTensorFile([m.OutChannels, m.Hidden, m.KernelSize, m.KernelSize], m.V.LongCount(b => b), Pack(m.V)))).ToArray());
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        File.WriteAllText(path, JsonSerializer.Serialize(file, TargetFile.Json) + "\n");
+        var json = (JsonObject)JsonSerializer.SerializeToNode(file, StrictJson.Options)!;
+        json[ChecksumKey] = StrictJson.Sha256OfCanonical(file);
+        AtomicFile.WriteAllText(path, json.ToJsonString(StrictJson.Options) + "\n");
     }
 
-    /// <summary>Reads a mask written by <see cref="Save"/>, checking format, shapes, bit counts and padding.</summary>
+    /// <summary>
+    /// Reads a mask written by <see cref="Save"/>: every key present and spelled exactly (no others), shapes, bit counts,
+    /// padding, the structure the variant implies (docs/mask-format.md) and, from version 2, the checksum. Version 1 files
+    /// (no checksum) are still read with every other check.
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a mask or is inconsistent; the message says what.</exception>
+    /// <exception cref="InvalidDataException">The file is not a mask or is inconsistent; the message names the file and says what.</exception>
     public static TicketMask Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Mask file '{Path.GetFullPath(path)}' does not exist.", path);
-        MaskFile? file;
-        try { file = JsonSerializer.Deserialize<MaskFile>(File.ReadAllText(path), TargetFile.Json); }
-        catch (JsonException e) { throw new InvalidDataException($"{path} is not valid mask JSON: {e.Message}", e); }
-        if (file is null || file.Format != FormatName || file.Architecture is null || file.HiddenPerInput is null || file.Layers is null)
-            throw new InvalidDataException($"{path} is not a ticket mask (format must be \"{FormatName}\" with architecture, hiddenPerInput and layers).");
-        if (file.Version != FormatVersion)
-            throw new InvalidDataException($"{path} has mask format version {file.Version}; this library reads version {FormatVersion}.");
-        if (!Enum.TryParse<TicketVariant>(file.Variant, ignoreCase: true, out var variant))
-            throw new InvalidDataException($"{path}: unknown variant '{file.Variant}' (kernel, filter or unstructured).");
+        var root = StrictJson.ParseObject(File.ReadAllText(path), path, What);
+        if (root["format"] is not JsonValue format || !format.TryGetValue<string>(out var formatName) || formatName != FormatName)
+            throw new InvalidDataException($"{path} is not a ticket mask (its \"format\" must be \"{FormatName}\").");
+        if (root["version"] is not JsonValue version || !version.TryGetValue<int>(out int versionNumber) || versionNumber is < 1 or > FormatVersion)
+            throw new InvalidDataException($"{path} has mask format version {root["version"]?.ToJsonString() ?? "(none)"}; this library reads versions 1 to {FormatVersion}.");
+        string? recorded = null;
+        if (versionNumber >= 2)
+        {
+            if (!root.TryGetPropertyValue(ChecksumKey, out var checksum) || !root.Remove(ChecksumKey))
+                throw new InvalidDataException($"{path} is not a valid {What}: the key \"{ChecksumKey}\" (the mask's SHA-256, required from version 2) is missing.");
+            recorded = checksum is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (!StrictJson.IsSha256(recorded))
+                throw new InvalidDataException($"{path} is not a valid {What}: \"{ChecksumKey}\" must be a SHA-256 in lower-case hex (64 digits); got {checksum?.ToJsonString() ?? "null"}.");
+        }
+        var file = StrictJson.Deserialize<MaskFile>(root, path, What);
+        var variant = Enum.GetValues<TicketVariant>().Where(v => VariantName(v) == file.Variant).Cast<TicketVariant?>().FirstOrDefault()
+            ?? throw new InvalidDataException($"{path}: unknown variant '{file.Variant}' (kernel, filter or unstructured).");
+        int nullLayer = Array.IndexOf(file.Layers, null);
+        if (nullLayer >= 0) throw new InvalidDataException($"{path}: layers[{nullLayer}] is null; each layer needs its u and v masks.");
         try
         {
             file.Architecture.Validate("architecture");
             if (file.Layers.Length != file.Architecture.Layers.Count || file.HiddenPerInput.Length != file.Architecture.Layers.Count)
                 throw new InvalidDataException($"{path}: {file.Layers.Length} layer masks and {file.HiddenPerInput.Length} n values for {file.Architecture.Layers.Count} layers.");
+            CheckHiddenPerInput(file.Architecture, file.HiddenPerInput, path);
             var layers = new List<LayerMask>();
             for (int l = 0; l < file.Layers.Length; l++)
             {
@@ -141,11 +161,78 @@ public sealed class TicketMask
                 int m = s.InChannels * file.HiddenPerInput[l];
                 var u = Unpack(file.Layers[l].U, [m, s.InChannels, 1, 1], $"{path}: layer {l} U");
                 var v = Unpack(file.Layers[l].V, [s.OutChannels, m, s.KernelSize, s.KernelSize], $"{path}: layer {l} V");
-                layers.Add(new LayerMask(m, s.InChannels, s.OutChannels, s.KernelSize, u, v));
+                var layer = new LayerMask(m, s.InChannels, s.OutChannels, s.KernelSize, u, v);
+                CheckStructure(variant, layer, file.HiddenPerInput[l], $"{path}: layer {l}");
+                layers.Add(layer);
             }
+            if (recorded is not null && StrictJson.Sha256OfCanonical(file) is var actual && actual != recorded)
+                throw new InvalidDataException(
+                    $"{path}: the mask was changed after it was written: its SHA-256 is {actual}, but \"{ChecksumKey}\" records {recorded} (edited or corrupt; write masks with TicketMask.Save).");
             return new TicketMask(variant, file.Architecture, file.HiddenPerInput, file.RandomSeed, layers);
         }
         catch (ArgumentException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
+    }
+
+    private const string What = "ticket mask";
+
+    /// <summary>The JSON key of the mask's checksum (version 2).</summary>
+    public const string ChecksumKey = "sha256";
+
+    private static string VariantName(TicketVariant variant) => variant.ToString().ToLowerInvariant();
+
+    // n must be one RandomNetwork.Create accepts, checked before any size is computed from it (no overflow, no huge allocation).
+    private static void CheckHiddenPerInput(TargetArchitecture architecture, int[] hiddenPerInput, string path)
+    {
+        long total = 0;
+        for (int l = 0; l < hiddenPerInput.Length; l++)
+        {
+            int n = hiddenPerInput[l];
+            if (n < RandomNetwork.MinHiddenPerInput || n > ConvLayerSpec.MaxChannels)
+                throw new InvalidDataException($"{path}: hiddenPerInput[{l}] must be between {RandomNetwork.MinHiddenPerInput} and {ConvLayerSpec.MaxChannels:N0}; got {n:N0}.");
+            var s = architecture.Layers[l];
+            long m = (long)s.InChannels * n;
+            total += m * s.InChannels + s.OutChannels * m * s.KernelArea;
+        }
+        if (total > RandomNetwork.MaxWeights)
+            throw new InvalidDataException($"{path}: hiddenPerInput [{string.Join(", ", hiddenPerInput)}] makes a random network of {total:N0} weights, above RandomNetwork.MaxWeights = {RandomNetwork.MaxWeights:N0}.");
+    }
+
+    /// <summary>
+    /// The structure every construction gives its masks (docs/mask-format.md): U is channel-blocked (hidden channel i keeps at
+    /// most its own block's entry U[i, i / n]), a channel keeps its U entry exactly when it keeps some weight of V; the kernel
+    /// variant keeps whole d x d kernels, the filter variant a channel's kernels for every output or for none.
+    /// </summary>
+    private static void CheckStructure(TicketVariant variant, LayerMask mask, int n, string where)
+    {
+        int area = mask.KernelSize * mask.KernelSize;
+        for (int i = 0; i < mask.Hidden; i++)
+        {
+            int block = i / n;
+            bool uKept = false;
+            for (int t = 0; t < mask.InChannels; t++)
+            {
+                if (!mask.U[i * mask.InChannels + t]) continue;
+                if (t != block)
+                    throw new InvalidDataException($"{where}: U keeps entry ({i}, {t}), but the mask is channel-blocked: hidden channel {i} may keep only U[{i}, {block}] (its block, i / n with n = {n}).");
+                uKept = true;
+            }
+            int keptKernels = 0;
+            bool vKept = false;
+            for (int j = 0; j < mask.OutChannels; j++)
+            {
+                int offset = (j * mask.Hidden + i) * area, kept = 0;
+                for (int k = 0; k < area; k++) if (mask.V[offset + k]) kept++;
+                if (kept > 0) { vKept = true; keptKernels++; }
+                if (variant != TicketVariant.Unstructured && kept is > 0 && kept < area)
+                    throw new InvalidDataException($"{where}: the {VariantName(variant)} variant keeps whole kernels, but kernel V[{j}, {i}] keeps {kept} of its {area} entries (an unstructured mask?).");
+            }
+            if (variant == TicketVariant.Filter && keptKernels is > 0 && keptKernels < mask.OutChannels)
+                throw new InvalidDataException($"{where}: the filter variant keeps a hidden channel's kernels for every output channel or for none, but channel {i} keeps them for {keptKernels} of {mask.OutChannels} (a kernel-variant mask?).");
+            if (uKept != vKept)
+                throw new InvalidDataException(uKept
+                    ? $"{where}: hidden channel {i} keeps its U entry but no weight of V (every construction prunes such a channel entirely)."
+                    : $"{where}: hidden channel {i} keeps weights of V but not its U entry (every construction keeps U[{i}, {block}] for a used channel).");
+        }
     }
 
     /// <summary>Packs booleans row-major into bytes, eight per byte, least significant bit first, then base64.</summary>

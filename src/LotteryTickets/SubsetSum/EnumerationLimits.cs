@@ -19,7 +19,7 @@ public static class EnumerationLimits
     public const int MeetInTheMiddleBytesPerEntry = 12;
 
     /// <summary>Bytes needed by the sorted list of all 2^n subset sums: 8·2^n (the list is built in place, so this is also the peak).</summary>
-    /// <param name="n">Number of values, 0..62.</param>
+    /// <param name="n">Number of values, 0..59 (beyond, the count does not fit in a long).</param>
     public static long SortedSumsBytes(int n) => sizeof(double) * (1L << n);
 
     /// <summary>Bytes needed by meet in the middle on n values: 12·(2^floor(n/2) + 2^ceil(n/2)).</summary>
@@ -49,9 +49,10 @@ public static class EnumerationLimits
         // Array.MaxLength bounds the element count independently of the byte limit.
         if (n > 30 || SortedSumsBytes(n) > maxBytes)
         {
-            string needed = n > 62 ? "more than 2^65" : SortedSumsBytes(n).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            // In doubles: 8·2^n overflows a long from n = 60 on.
+            string needed = Workbook.MemoryGuard.Describe(sizeof(double) * Math.ScaleB(1.0, n));
             throw new ArgumentOutOfRangeException(paramName, n,
-                $"{paramName} must hold between 1 and {MaxN(maxBytes, SortedSumsBytes, 30)} values: the sorted list of 2^{n} subset sums would need {needed} bytes, " +
+                $"{paramName} must hold between 1 and {MaxN(maxBytes, SortedSumsBytes, 30)} values: the sorted list of 2^{n} subset sums would need {needed}, " +
                 $"above the limit of {maxBytes:N0} bytes (EnumerationLimits.DefaultMaxBytes = {DefaultMaxBytes:N0}; pass maxBytes to change it); got {n} values.");
         }
     }
@@ -63,9 +64,9 @@ public static class EnumerationLimits
             throw new ArgumentOutOfRangeException(paramName, n, $"{paramName} must hold at least 1 value; got {n}.");
         if (n > 60 || MeetInTheMiddleBytes(n) > maxBytes)
         {
-            string needed = n > 62 ? "more than 2^35" : MeetInTheMiddleBytes(n).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            string needed = Workbook.MemoryGuard.Describe(MeetInTheMiddleBytesPerEntry * (Math.ScaleB(1.0, n / 2) + Math.ScaleB(1.0, n - n / 2)));
             throw new ArgumentOutOfRangeException(paramName, n,
-                $"{paramName} must hold between 1 and {MaxN(maxBytes, MeetInTheMiddleBytes, 60)} values: meet in the middle on {n} values would need {needed} bytes " +
+                $"{paramName} must hold between 1 and {MaxN(maxBytes, MeetInTheMiddleBytes, 60)} values: meet in the middle on {n} values would need {needed} " +
                 $"for its two half lists, above the limit of {maxBytes:N0} bytes (EnumerationLimits.DefaultMaxBytes = {DefaultMaxBytes:N0}; pass maxBytes to change it); got {n} values.");
         }
     }

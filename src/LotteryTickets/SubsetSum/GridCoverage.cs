@@ -57,7 +57,7 @@ public static class GridCoverage
     /// <param name="pointLimit">Largest number of grid points to evaluate; the starting grid must fit.</param>
     /// <exception cref="ArgumentException">No vectors, mixed dimensions, or non-finite values.</exception>
     /// <exception cref="ArgumentOutOfRangeException">eps &lt;= 0, fixedSize out of 0..n, the starting grid exceeds
-    /// <paramref name="pointLimit"/>, or n is too large for the index.</exception>
+    /// <paramref name="pointLimit"/> or the memory available, or n is too large for the index.</exception>
     public static CoverageCheck Check(IReadOnlyList<double[]> vectors, double epsilon, VectorNorm norm = VectorNorm.Max,
         int? fixedSize = null, long pointLimit = DefaultPointLimit)
     {
@@ -88,7 +88,7 @@ public static class GridCoverage
     /// <param name="pointLimit">Largest number of grid points to evaluate; the starting grid must fit.</param>
     /// <exception cref="ArgumentException">No vectors, mixed dimensions, or non-finite values.</exception>
     /// <exception cref="ArgumentOutOfRangeException">resolution &lt;= 0, fixedSize out of 0..n, the starting grid exceeds
-    /// <paramref name="pointLimit"/>, or n is too large for the index.</exception>
+    /// <paramref name="pointLimit"/> or the memory available, or n is too large for the index.</exception>
     public static CoverageBounds Bounds(IReadOnlyList<double[]> vectors, double resolution, VectorNorm norm = VectorNorm.Max,
         int? fixedSize = null, long pointLimit = DefaultPointLimit)
     {
@@ -217,6 +217,11 @@ public static class GridCoverage
                 $"The starting grid over [-1,1]^{d} with spacing {spacing:G3} has {perAxis}^{d} = {points:G4} points, above pointLimit = {pointLimit:N0} " +
                 $"(GridCoverage.DefaultPointLimit = {DefaultPointLimit:N0}). The all-targets check is for small dimensions: use a larger {paramName}, " +
                 "a smaller dimension, or pass a larger pointLimit.");
+        // The starting cells are queued before the first is evaluated: each holds its centre (8·d bytes and an array
+        // header) and a queue slot, about 8·d + 96 bytes with the queue's growth.
+        Workbook.MemoryGuard.Check(points * (8.0 * d + 96), paramName, null,
+            $"the starting grid over [-1,1]^{d} with spacing {spacing:G3} ({perAxis}^{d} = {points:G4} cells, queued before the first is evaluated)",
+            $"use a larger {paramName} or a smaller dimension");
         return perAxis;
     }
 

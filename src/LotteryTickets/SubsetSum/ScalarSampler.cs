@@ -14,14 +14,18 @@ public static class ScalarSampler
     /// U*U (two independent uniforms) or N*N (two independent normals).
     /// </summary>
     /// <param name="distribution">Which distribution to draw from.</param>
-    /// <param name="n">How many values; at least 0.</param>
+    /// <param name="n">How many values; at least 0, and 8·n bytes must fit in the memory available.</param>
     /// <param name="rng">The random source; it is advanced by the draw.</param>
     /// <returns>A new array of <paramref name="n"/> values.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative or needs more memory than the machine has available.</exception>
     public static double[] Sample(ValueDistribution distribution, int n, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         if (n < 0)
             throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 0; got {n}.");
+        if (n > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at most {Array.MaxLength:N0} (the largest array); got {n:N0}.");
+        Workbook.MemoryGuard.Check(sizeof(double) * (double)n, nameof(n), n, $"a sample of {n:N0} values", "draw fewer values");
         var values = new double[n];
         Fill(distribution, values, rng);
         return values;

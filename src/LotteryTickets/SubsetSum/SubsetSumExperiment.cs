@@ -84,20 +84,28 @@ public sealed class SubsetSumExperiment
         if (maxBytes <= 0)
             throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, $"maxBytes must be positive; got {maxBytes}.");
         CoverageRadius.CheckInterval(lower, upper);
+        if (maxN < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxN), maxN, $"maxN must be at least 1 (the largest sample size); got {maxN}.");
         int workers = Math.Min(trials, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
-        if (maxN < 1 || maxN > 30 || workers * EnumerationLimits.SortedSumsBytes(maxN) > maxBytes)
+        if (maxN > 30 || workers * EnumerationLimits.SortedSumsBytes(maxN) > maxBytes)
         {
             int largest = 0;
             while (largest < 30 && workers * EnumerationLimits.SortedSumsBytes(largest + 1) <= maxBytes) largest++;
-            string needed = maxN is >= 1 and <= 62
-                ? (workers * EnumerationLimits.SortedSumsBytes(maxN)).ToString("N0", CultureInfo.InvariantCulture) + " bytes"
-                : "an impossible amount of memory";
+            // In doubles: 8·2^maxN overflows a long from maxN = 60 on.
+            string needed = Workbook.MemoryGuard.Describe(workers * sizeof(double) * Math.ScaleB(1.0, maxN));
             throw new ArgumentOutOfRangeException(nameof(maxN), maxN,
                 $"maxN must be between 1 and {largest}: {workers} worker(s) each holding the 2^maxN sorted sums would need {needed}, " +
                 $"the limit is {maxBytes:N0} bytes (EnumerationLimits.DefaultMaxBytes = {EnumerationLimits.DefaultMaxBytes:N0}; pass maxBytes to change it); got {maxN}.");
         }
+        // One radius per (trial, n): the results array must fit in an array and in memory.
+        long radiiCount = (long)trials * maxN;
+        if (radiiCount > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(trials), trials,
+                $"trials × maxN radii must fit in one array (at most {Array.MaxLength:N0}); with maxN = {maxN}, trials must be at most {Array.MaxLength / maxN:N0}; got {trials:N0}.");
+        Workbook.MemoryGuard.Check(sizeof(double) * (double)radiiCount, nameof(trials), trials,
+            $"keeping eps* for {trials:N0} trials × {maxN} sample sizes", "use fewer trials");
 
-        var radii = new double[(long)trials * maxN];
+        var radii = new double[radiiCount];
         int finished = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, trials, options,

@@ -15,14 +15,17 @@ namespace LotteryTickets.SubsetSum;
 public abstract class VectorSampler
 {
     /// <summary>Creates a sampler of vectors of dimension <paramref name="dimension"/>.</summary>
-    /// <param name="dimension">The dimension d, at least 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> &lt;= 0.</exception>
+    /// <param name="dimension">The dimension d, between 1 and <see cref="MaxDimension"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is out of range.</exception>
     protected VectorSampler(int dimension)
     {
-        if (dimension <= 0)
-            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"dimension d must be at least 1; got {dimension}.");
+        if (dimension <= 0 || dimension > MaxDimension)
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"dimension d must be between 1 and {MaxDimension:N0}; got {dimension:N0}.");
         Dimension = dimension;
     }
+
+    /// <summary>Largest dimension accepted: 2^20 coordinates (8 MB per vector), far beyond any subset-sum instance the solvers can search.</summary>
+    public const int MaxDimension = 1 << 20;
 
     /// <summary>The dimension d of the vectors.</summary>
     public int Dimension { get; }
@@ -54,14 +57,17 @@ public abstract class VectorSampler
     }
 
     /// <summary>Draws <paramref name="n"/> i.i.d. vectors, one after another.</summary>
-    /// <param name="n">How many vectors; at least 0.</param>
+    /// <param name="n">How many vectors; at least 0, and n·d doubles must fit in the memory available.</param>
     /// <param name="rng">The random source; it is advanced by the draw.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> &lt; 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> &lt; 0, or the vectors need more memory than the machine has available.</exception>
     public double[][] Sample(int n, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         if (n < 0)
             throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 0; got {n}.");
+        // Each vector is an array of d doubles plus about 24 bytes of array header and reference.
+        Workbook.MemoryGuard.Check((double)n * (sizeof(double) * (double)Dimension + 32), nameof(n), n,
+            $"{n:N0} vectors of dimension {Dimension:N0}", "draw fewer vectors or use a smaller dimension");
         var vectors = new double[n][];
         for (int i = 0; i < n; i++)
         {

@@ -23,7 +23,6 @@ public sealed record TimingReport(TimingConditions Conditions, IReadOnlyList<Mod
     public const string CsvHeader =
         "model,batch_size,threads,repetitions,median_ms,lower_quartile_ms,upper_quartile_ms,iqr_ms,min_ms,images_per_second,macs_per_image,effective_macs_per_image,gmac_per_second,parameters,nonzero_parameters,stable";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Model names in the order they were timed.</summary>
     public IReadOnlyList<string> Models => Rows.Select(r => r.Model).Distinct().ToArray();
@@ -98,26 +97,12 @@ public sealed record TimingReport(TimingConditions Conditions, IReadOnlyList<Mod
     public void WriteJson(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        CreateFolderOf(path);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, StrictJson.Options));
     }
 
-    /// <summary>Reads a report written by <see cref="WriteJson"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a timing report.</exception>
-    public static TimingReport ReadJson(string path)
-    {
-        try
-        {
-            var report = JsonSerializer.Deserialize<TimingReport>(File.ReadAllText(path), Json);
-            if (report?.Conditions is null || report.Rows is null || report.Costs is null)
-                throw new InvalidDataException($"{path} is not a timing report (conditions, costs or rows missing).");
-            return report;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path} is not valid timing JSON: {e.Message}", e);
-        }
-    }
+    /// <summary>Reads a report written by <see cref="WriteJson"/> (strictly: every key present and spelled as written, no others).</summary>
+    /// <exception cref="InvalidDataException">The file is not a timing report; the message names the file and the defect.</exception>
+    public static TimingReport ReadJson(string path) => StrictJson.Deserialize<TimingReport>(File.ReadAllText(path), path, "timing report");
 
     /// <summary>
     /// Writes <c>{name}.csv</c> and <c>{name}.json</c> into <paramref name="folder"/> (default: <c>timing/</c> in the

@@ -91,6 +91,107 @@ public sealed class TargetFileTests : IDisposable
     }
 
     [Fact]
+    public void WriterAndStrictReaderAgree()
+    {
+        string json = Save(TargetCnn.RandomUniform(ConvNetworkTests.Tiny, seed: 4));
+        string text = File.ReadAllText(json);
+        Assert.Contains($"\"version\": {TargetFile.FormatVersion}", text);
+        Assert.Matches("\"descriptionSha256\": \"[0-9a-f]{64}\"", text);
+        Assert.Matches("\"weightsSha256\": \"[0-9a-f]{64}\"", text);
+        var (_, info) = TargetFile.Load(json);
+        Assert.Equal(1, info.Seed);
+        // Saving what was loaded writes the same file.
+        TargetFile.Save(TargetFile.Load(json).Target, info, json);
+        Assert.Equal(text, File.ReadAllText(json));
+    }
+
+    [Theory]
+    [InlineData("\"inputNonNegative\"", "\"inputNonNegativ\"", "inputNonNegativ")]      // misspelled: unknown key
+    [InlineData("\"seed\"", "\"Seed\"", "Seed")]                                        // keys are case-sensitive
+    [InlineData("\"stride\": 1,", "", "stride")]                                       // missing key, even one with a default
+    [InlineData("\"trainAccuracy\": null,", "", "trainAccuracy")]                       // missing nullable key
+    [InlineData("\"seed\": 1,", "\"seed\": 1, \"seed\": 1,", "seed")]                     // duplicate key
+    [InlineData("\"seed\": 1,", "\"seed\": 1, \"extra\": 0,", "extra")]                   // unknown key
+    [InlineData("\"trainingCommand\": \"test\"", "\"trainingCommand\": null", "trainingCommand")]  // null where a value is required
+    public void UnknownMissingOrMisspelledKeysAreErrors(string find, string replace, string named)
+    {
+        string json = Save(TargetCnn.RandomUniform(ConvNetworkTests.Tiny, seed: 4));
+        string text = File.ReadAllText(json);
+        Assert.Contains(find, text);
+        File.WriteAllText(json, ReplaceFirst(text, find, replace));
+        var e = Assert.Throws<InvalidDataException>(() => TargetFile.Load(json));
+        Assert.Contains("t.json", e.Message);
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public void AnEditedDescriptionFailsItsChecksum()
+    {
+        string json = Save(TargetCnn.RandomUniform(ConvNetworkTests.Tiny, seed: 4));
+        // A stride of 1 instead of 2 chains, validates and matches the weights' shapes: only the checksum sees it.
+        string text = File.ReadAllText(json);
+        File.WriteAllText(json, ReplaceFirst(text, "\"stride\": 2", "\"stride\": 1"));
+        var e = Assert.Throws<InvalidDataException>(() => TargetFile.Load(json));
+        Assert.Contains("descriptionSha256", e.Message);
+        File.WriteAllText(json, ReplaceFirst(text, "\"inputNonNegative\": false", "\"inputNonNegative\": true"));
+        Assert.Contains("descriptionSha256", Assert.Throws<InvalidDataException>(() => TargetFile.Load(json)).Message);
+        // Layout changes that keep every value load as the same target.
+        File.WriteAllText(json, text.Replace("\n", "\n  ").Replace(": ", " :  "));
+        Assert.Equal(1, TargetFile.Load(json).Info.TorchThreads);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("abc")]
+    public void TheWeightsChecksumIsRequired(string? value)
+    {
+        string json = Save(TargetCnn.RandomUniform(ConvNetworkTests.Tiny, seed: 4));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        // A version-1 description (no description checksum), so that only the weights checksum is at stake.
+        node.Remove("descriptionSha256");
+        node["version"] = 1;
+        if (value is null) node.Remove("weightsSha256"); else node["weightsSha256"] = value;
+        File.WriteAllText(json, node.ToJsonString());
+        var e = Assert.Throws<InvalidDataException>(() => TargetFile.Load(json));
+        Assert.Contains("weightsSha256", e.Message);
+    }
+
+    [Fact]
+    public void VersionOneDescriptionsStillLoadWithStrictKeys()
+    {
+        string json = Save(TargetCnn.RandomUniform(ConvNetworkTests.Tiny, seed: 4));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        node.Remove("descriptionSha256");
+        node["version"] = 1;
+        File.WriteAllText(json, node.ToJsonString());
+        Assert.Equal(1, TargetFile.Load(json).Info.Version);
+        node["tesAccuracy"] = 0.5;
+        File.WriteAllText(json, node.ToJsonString());
+        Assert.Contains("tesAccuracy", Assert.Throws<InvalidDataException>(() => TargetFile.Load(json)).Message);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5)]
+    [InlineData(12)]
+    public void AWeightsFileCutShortSaysTruncated(int length)
+    {
+        string json = Save(TargetCnn.RandomUniform(ConvNetworkTests.Tiny, seed: 4));
+        string weights = Path.Combine(folder, "t.weights");
+        File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..length]);
+        var e = Assert.Throws<InvalidDataException>(() => TargetFile.Load(json));
+        Assert.Contains("truncated", e.Message);
+        Assert.DoesNotContain("not a target weights file", e.Message);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
+    [Fact]
     public void CommittedDefaultTargetLoadsAndRespectsTheBound()
     {
         var (target, info) = TargetFile.LoadDefault();
