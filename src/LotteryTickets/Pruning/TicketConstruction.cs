@@ -178,26 +178,11 @@ internal static class TicketConstruction
             };
             var best = VectorSubsetSum.Solve(vectors, goal, solverOptions);
             (chosen, error, proven) = (best.Indices, best.Error, best.ProvenOptimal);
-            int exactPool = ExactPool(options.ExactPoolSize, dimension);
-            if (best.Error > options.SliceTolerance && vectors.Length > exactPool && exactPool > 0)
-            {
-                // Indices of the first exactPool vectors are the same in both calls; optimality on a sub-pool proves nothing overall.
-                var exact = VectorSubsetSum.Solve(vectors[..exactPool], goal, solverOptions);
-                if (exact.Error < best.Error) (chosen, error, proven) = (exact.Indices, exact.Error, false);
-            }
         }
         // The empty subset is always available: never report worse than it.
         if (error > emptyError) (chosen, error) = ([], emptyError);
         return new SliceResult(layer, slice.Output, slice.Input, slice.Entry, slice.Sign, pool.Length,
             chosen.Select(c => pool[c]).ToArray(), error, emptyError, proven);
-    }
-
-    /// <summary>Largest pool size up to <paramref name="limit"/> that the solver searches exactly in this dimension (0: none).</summary>
-    private static int ExactPool(int? limit, int dimension)
-    {
-        if (limit is not int pool) return 0;
-        while (pool > 0 && !VectorSubsetSum.UsesExactSearch(pool, dimension)) pool--;
-        return pool;
     }
 
     private static LayerMask Assemble(TicketVariant variant, RandomPair pair, SliceResult[] results)

@@ -18,10 +18,12 @@ public sealed record TicketOptions
     public double SliceTolerance { get; init; } = 0.02;
 
     /// <summary>
-    /// Search budget per structured slice in solver nodes (<see cref="VectorSubsetSumOptions.NodeLimit"/>). A node budget,
-    /// unlike a time limit, gives the same ticket on every machine and thread count. Null: no limit.
+    /// Optional search budget per structured slice (<see cref="VectorSubsetSumOptions.NodeLimit"/>: k-d tree node pairs for
+    /// the exact search, list entries for the k-tree search). Null (default): the solver's own limits, which keep a slice to
+    /// tens of milliseconds; every method is deterministic for a seed, so the ticket is the same on every machine and thread
+    /// count either way.
     /// </summary>
-    public long? NodeLimitPerSlice { get; init; } = 20_000;
+    public long? NodeLimitPerSlice { get; init; }
 
     /// <summary>
     /// Optional wall-clock budget per structured slice. Reaching it makes the ticket depend on the machine's speed,
@@ -29,16 +31,11 @@ public sealed record TicketOptions
     /// </summary>
     public TimeSpan? TimeLimitPerSlice { get; init; }
 
-    /// <summary>Algorithm of the multidimensional subset-sum solver (Auto: exact search for small blocks, heuristic beyond).</summary>
-    public VectorSubsetSumMethod Method { get; init; } = VectorSubsetSumMethod.Auto;
-
     /// <summary>
-    /// When a structured slice offers more channels than the solver searches exactly, the construction also solves it
-    /// exactly on its first <c>ExactPoolSize</c> channels (fewer when the dimension requires it) and keeps the better of
-    /// the two answers. On NSN vectors in low dimension an exact search over ~34 channels often beats the heuristic over
-    /// more (docs/construction.md), and the extra call costs milliseconds. Null: one call over all channels.
+    /// Algorithm of the multidimensional subset-sum solver (Auto: exact search for small block halves, the k-tree search for
+    /// larger ones in dimension up to 12, the local search beyond; see <see cref="VectorSubsetSum.MethodFor"/>).
     /// </summary>
-    public int? ExactPoolSize { get; init; } = VectorSubsetSum.AutoExactMaxItems;
+    public VectorSubsetSumMethod Method { get; init; } = VectorSubsetSumMethod.Auto;
 
     /// <summary>
     /// The unstructured baseline solves each 1-D instance exactly by meet in the middle, which is exponential in the number
@@ -64,8 +61,6 @@ public sealed record TicketOptions
             throw new ArgumentOutOfRangeException(nameof(NodeLimitPerSlice), NodeLimitPerSlice, $"NodeLimitPerSlice must be positive or null; got {NodeLimitPerSlice}.");
         if (TimeLimitPerSlice is TimeSpan t && t <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(TimeLimitPerSlice), t, $"TimeLimitPerSlice must be positive or null; got {t}.");
-        if (ExactPoolSize is < 1 or > 62)
-            throw new ArgumentOutOfRangeException(nameof(ExactPoolSize), ExactPoolSize, $"ExactPoolSize must be between 1 and 62 or null; got {ExactPoolSize}.");
         if (UnstructuredCandidates < 1 || UnstructuredCandidates > MaxUnstructuredCandidates)
             throw new ArgumentOutOfRangeException(nameof(UnstructuredCandidates), UnstructuredCandidates,
                 $"UnstructuredCandidates must be between 1 and {MaxUnstructuredCandidates} (TicketOptions.MaxUnstructuredCandidates); got {UnstructuredCandidates}.");

@@ -24,4 +24,14 @@ public enum VectorSubsetSumMethod
     /// <see cref="VectorSubsetSumOptions.Seed"/>; never claims optimality (unless the error is 0).
     /// </summary>
     Heuristic,
+
+    /// <summary>
+    /// The k-tree (generalized birthday) search for many candidates: leaves of about 8 candidates list all their subset
+    /// sums, and a binary tree merges them pairwise, keeping at every node only the partial sums whose coordinates fall
+    /// in windows around that node's share of the target, narrowing a few coordinates per level; the root picks the best
+    /// pair. Deterministic for a given <see cref="VectorSubsetSumOptions.Seed"/>; never claims optimality (unless the
+    /// error is 0). Needs at least <see cref="VectorSubsetSum.KTreeMinItems"/> vectors; does not support
+    /// <see cref="VectorSubsetSumOptions.FixedSize"/>.
+    /// </summary>
+    KTree,
 }

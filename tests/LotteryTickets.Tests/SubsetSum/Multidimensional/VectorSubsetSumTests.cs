@@ -20,7 +20,11 @@ public class VectorSubsetSumTests
         return instance;
     }
 
-    private static void AssertConsistent(double[][] vectors, double[] target, VectorSubsetSumOptions options, VectorSubsetChoice choice)
+    // The methods that search subsets of a given size and any n (KTree needs n >= 16 and any size: see KTreeSearchTests).
+    private static readonly Gen<VectorSubsetSumMethod> GeneralMethods =
+        Gen.Enum<VectorSubsetSumMethod>().Where(m => m != VectorSubsetSumMethod.KTree);
+
+    internal static void AssertConsistent(double[][] vectors, double[] target, VectorSubsetSumOptions options, VectorSubsetChoice choice)
     {
         Assert.Equal(choice.Indices.Order().Distinct(), choice.Indices);
         Assert.All(choice.Indices, i => Assert.InRange(i, 0, vectors.Length - 1));
@@ -50,7 +54,7 @@ public class VectorSubsetSumTests
 
     [Fact]
     public void No_method_claims_an_optimum_that_brute_force_beats() =>
-        SmallInstances.Select(Gen.Enum<VectorSubsetSumMethod>(), Gen.Enum<VectorNorm>(), Gen.Int[-1, 12]).Sample((instance, method, norm, kRaw) =>
+        SmallInstances.Select(GeneralMethods, Gen.Enum<VectorNorm>(), Gen.Int[-1, 12]).Sample((instance, method, norm, kRaw) =>
         {
             var (vectors, target) = instance;
             int? k = kRaw < 0 ? null : Math.Min(kRaw, vectors.Length);
@@ -64,7 +68,7 @@ public class VectorSubsetSumTests
 
     [Fact]
     public void Tolerance_is_met_whenever_brute_force_says_it_is_reachable() =>
-        SmallInstances.Select(Gen.Enum<VectorSubsetSumMethod>(), Gen.Double[0.0, 1.5], Gen.Bool).Sample((instance, method, tolerance, fixedSize) =>
+        SmallInstances.Select(GeneralMethods, Gen.Double[0.0, 1.5], Gen.Bool).Sample((instance, method, tolerance, fixedSize) =>
         {
             var (vectors, target) = instance;
             int? k = fixedSize ? vectors.Length / 2 : null;
@@ -78,7 +82,7 @@ public class VectorSubsetSumTests
     public void Fixed_size_returns_only_subsets_of_that_size_at_every_n()
     {
         var (vectors, target) = VectorBruteForce.Instance(5, 30, 9);
-        foreach (var method in Enum.GetValues<VectorSubsetSumMethod>())
+        foreach (var method in Enum.GetValues<VectorSubsetSumMethod>().Where(m => m != VectorSubsetSumMethod.KTree))
             foreach (int k in new[] { 0, 1, 7, 15, 29, 30 })
                 Assert.Equal(k, VectorSubsetSum.Solve(vectors, target, new() { FixedSize = k, Method = method, Tolerance = 0.5 }).Size);
     }
@@ -122,7 +126,8 @@ public class VectorSubsetSumTests
         Assert.Equal(VectorSubsetSumMethod.Heuristic, first.Method);
         // 150 vectors of scale 0.3 reach a target in [-1,1]^9 far better than the empty subset.
         Assert.True(first.Error < 0.25 * target.Max(Math.Abs), $"heuristic error {first.Error}");
-        Assert.Equal(VectorSubsetSumMethod.Heuristic, VectorSubsetSum.Solve(vectors, target).Method); // Auto picks it at n = 150
+        Assert.Equal(VectorSubsetSumMethod.KTree, VectorSubsetSum.Solve(vectors, target).Method); // Auto picks the k-tree at n = 150, d = 9
+        Assert.Equal(VectorSubsetSumMethod.Heuristic, VectorSubsetSum.Solve(vectors, target, new() { FixedSize = 40 }).Method); // and the local search for a fixed size
     }
 
     [Fact]
@@ -200,5 +205,21 @@ public class VectorSubsetSumTests
         var big = VectorSampler.Gaussian(9).Sample(64, 1);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.Solve(big, new double[9], new() { Method = VectorSubsetSumMethod.Exact }));
         Assert.Contains("ExactMaxBytes", e.Message);
+    }
+
+    [Theory]
+    [InlineData(VectorNorm.Max)]
+    [InlineData(VectorNorm.Euclidean)]
+    public void Sums_that_would_overflow_are_refused_rather_than_reported_as_infinite_errors(VectorNorm norm)
+    {
+        double[][] huge = [[1e308, 1], [1e308, 2], [-1e308, 3]];
+        var e = Assert.Throws<ArgumentException>(() => VectorSubsetSum.Solve(huge, [0, 0], new() { Norm = norm }));
+        Assert.Equal("vectors", e.ParamName);
+        Assert.Contains("overflow", e.Message);
+        // Finite sums whose squares overflow: fine in the max-norm, refused in the Euclidean norm.
+        double[][] large = [[1e160, 0], [-1e160, 0]];
+        Assert.Equal(0, VectorSubsetSum.Solve(large, [0, 0], new() { Norm = VectorNorm.Max }).Error);
+        if (norm == VectorNorm.Euclidean)
+            Assert.Contains("Euclidean", Assert.Throws<ArgumentException>(() => VectorSubsetSum.Solve(large, [0, 0], new() { Norm = norm })).Message);
     }
 }
