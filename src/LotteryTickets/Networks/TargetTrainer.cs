@@ -88,17 +88,22 @@ public static class TargetTrainer
     }
 
     /// <summary>
-    /// Adam (Kingma and Ba 2015) written out with explicitly owned scalars. TorchSharp's own optimizers pass doubles
-    /// through implicitly created Scalar objects; we saw one of them fail with "Unknown scalar type" inside
-    /// <c>mul_</c> on a second training run in the same process, so every scalar here is created, kept alive and
-    /// disposed by this class.
+    /// Adam (Kingma and Ba 2015) with every <see cref="TorchSharp.Scalar"/> it passes to libtorch owned by this class
+    /// and alive until the call returns. The reason is a use-after-free in TorchSharp 0.107: a Scalar created
+    /// implicitly from a number (<c>t.mul_(0.9)</c>), or by an overload that fills in a default for us
+    /// (<c>t.add_(scalar)</c> calls <c>t.add_(scalar, 1)</c>), is referenced by nothing once its native handle has
+    /// been read, so a garbage collection started by another thread during the native call can run its finalizer,
+    /// which frees the native scalar while libtorch is still reading it. libtorch then sees a scalar whose type tag is
+    /// garbage and throws ("Expected false to be true" from <c>toFloat</c>, or "Unknown scalar type"), or, if the
+    /// freed memory already holds another number, silently uses that one. Owned scalars, and only overloads that take
+    /// every Scalar explicitly, close that window; TargetTrainerStressTests trains under forced collections to check it.
     /// </summary>
     private sealed class AdamUpdate : IDisposable
     {
         private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
         private readonly TorchSharp.Modules.Parameter[] parameters;
         private readonly Tensor[] first, second;
-        private readonly TorchSharp.Scalar beta1 = Beta1, beta2 = Beta2, oneMinusBeta1 = 1 - Beta1, oneMinusBeta2 = 1 - Beta2, epsilon = Epsilon;
+        private readonly TorchSharp.Scalar beta1 = Beta1, beta2 = Beta2, oneMinusBeta1 = 1 - Beta1, oneMinusBeta2 = 1 - Beta2, epsilon = Epsilon, one = 1.0;
         private readonly double learningRate;
         private int steps;
 
@@ -122,7 +127,8 @@ public static class TargetTrainer
                 if (grad is null) continue;
                 first[k].mul_(beta1).add_(grad, oneMinusBeta1);
                 second[k].mul_(beta2).addcmul_(grad, grad, oneMinusBeta2);
-                using var denominator = second[k].sqrt().div_(correction).add_(epsilon);
+                // add_(epsilon, one), never add_(epsilon): that overload creates the alpha = 1 Scalar implicitly (see above).
+                using var denominator = second[k].sqrt().div_(correction).add_(epsilon, one);
                 parameters[k].addcdiv_(first[k], denominator, stepSize);
             }
         }
@@ -130,7 +136,7 @@ public static class TargetTrainer
         public void Dispose()
         {
             foreach (var t in first.Concat(second)) t.Dispose();
-            foreach (var s in new[] { beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon }) s.Dispose();
+            foreach (var s in new[] { beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, one }) s.Dispose();
         }
     }
 }

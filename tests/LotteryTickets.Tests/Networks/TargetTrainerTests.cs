@@ -3,23 +3,12 @@ using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Networks;
 
+[Collection(TorchThreadsAloneCollection.Name)]
 public sealed class TargetTrainerTests
 {
     private static readonly TargetArchitecture Small = new(1, 28, [new ConvLayerSpec(1, 4, 3, 2, 1), new ConvLayerSpec(4, 10, 3, 2, 1)], true);
 
-    /// <summary>Synthetic images whose class is written into their brightness pattern: learnable in a few steps.</summary>
-    private static ImageSet Synthetic(int count, int seed)
-    {
-        var rng = new Random(seed);
-        var pixels = new byte[count * 784];
-        var labels = new byte[count];
-        for (int k = 0; k < count; k++)
-        {
-            labels[k] = (byte)rng.Next(10);
-            for (int p = 0; p < 784; p++) pixels[k * 784 + p] = (byte)(p / 78 == labels[k] ? 200 + rng.Next(55) : rng.Next(40));
-        }
-        return new ImageSet(pixels, labels, 28, 10);
-    }
+    private static ImageSet Synthetic(int count, int seed) => SyntheticImages.Create(count, seed);
 
     [Fact]
     public void SameSeedGivesTheSameTargetAndWeightsStayBounded()
