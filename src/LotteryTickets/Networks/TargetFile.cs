@@ -24,7 +24,7 @@ public static class TargetFile
     /// <summary>The first bytes of a weights file.</summary>
     public static ReadOnlySpan<byte> Magic => "LTCNNW01"u8;
 
-    /// <summary>The default target's JSON file, relative to the repository's top.</summary>
+    /// <summary>The 2x2 target's JSON file, relative to the repository's top (<see cref="CommittedTargets"/> lists every committed target).</summary>
     public const string DefaultJsonPath = "data/target-fashion-mnist.json";
 
     internal static readonly JsonSerializerOptions Json = new()
@@ -90,7 +90,7 @@ public static class TargetFile
         return (target, info);
     }
 
-    /// <summary>Loads the committed default target (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json).</summary>
+    /// <summary>Loads the committed 2x2 target (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json); <see cref="CommittedTargets.Load"/> loads any committed target by name, the 3x3 default included.</summary>
     public static (TargetCnn Target, TargetInfo Info) LoadDefault(WorkbookEnvironment? environment = null)
     {
         var env = environment ?? WorkbookEnvironment.Load();
