@@ -13,7 +13,7 @@ namespace LotteryNotebooks.Tests.Workbook;
 /// say "not answered yet".
 /// <para>
 /// Fast notebooks (00–02, under a minute each) run with two more seeds each (00 with one: it draws no random numbers);
-/// 03 (about a minute) and 08 (about 40 s) with one. Added test time: about 3 minutes on 2 cores.
+/// 03 (about a minute) and 08 (74 s at load 15, less on a quiet machine) with one. Added test time: about 3.5 minutes on 2 cores.
 /// </para>
 /// </summary>
 public partial class GradedNotebookTests
