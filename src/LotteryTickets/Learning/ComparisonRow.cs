@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LotteryTickets.Learning;
 
 /// <summary>
@@ -19,5 +21,6 @@ public sealed record ComparisonRow(string Method, string Structure, int HiddenPe
     long CompactWeights, double TestAccuracy, double? Seconds, int TrainImages)
 {
     /// <summary>"learned kernels", "constructed kernels", "random weights", "target".</summary>
+    [JsonIgnore]
     public string Label => Method == "target" ? "target" : $"{Method} {Structure}";
 }

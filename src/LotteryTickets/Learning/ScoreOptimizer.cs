@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LotteryTickets.Learning;
 
 /// <summary>How <see cref="EdgePopup"/> updates the scores from their straight-through gradients.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScoreOptimizer>))]
 public enum ScoreOptimizer
 {
     /// <summary>

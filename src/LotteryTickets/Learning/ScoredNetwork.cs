@@ -60,6 +60,9 @@ internal sealed class ScoredNetwork : IDisposable
     /// <summary>The current hard masks: the top-k units of each layer.</summary>
     public bool[][] KeptUnits() => _layers.Select(l => l.KeptUnits()).ToArray();
 
+    /// <summary>The gradients accumulated in the scores, one array per layer over the whole unit grid (0 for units that are not live).</summary>
+    public float[][] ScoreGradients() => _layers.Select(l => l.GradientValues()).ToArray();
+
     /// <summary>The current scores as arrays, one per layer (row-major over the unit grid).</summary>
     public float[][] ScoreValues() => _layers.Select(l => l.ScoreValues()).ToArray();
 
@@ -83,51 +86,67 @@ internal sealed class ScoredNetwork : IDisposable
     private sealed class ScoredLayer : IDisposable
     {
         private readonly LayerUnits _units;
-        private readonly Tensor _positive, _live;
-        private readonly Tensor? _negative;
-        private readonly long[] _unitView, _foldView, _stride, _padding;
+        private readonly float[] _initialScores;
+        private readonly int[] _liveUnits;
+        private readonly Tensor _weights, _columns;
+        private readonly long[] _unitView, _kernelShape, _stride, _padding;
         private readonly long _k;
-        private readonly bool _relu;
+        private readonly bool _signed, _relu;
 
+        // Only live hidden channels are held (about half of them when the input is never negative): the others output zero
+        // whatever the mask, so leaving them out changes neither the function nor the gradients, and halves every step.
         public ScoredLayer(RandomNetwork random, LayerUnits units, int k, int seed)
         {
             _units = units;
             _k = k;
             var pair = random.Pairs[units.Layer];
             var s = pair.Target;
-            int area = s.KernelArea, m = pair.Hidden;
-            bool nonNegative = random.Target.LayerInputNonNegative(units.Layer);
-            Scale = Math.Sqrt(2.0 * s.OutChannels / ((double)k * units.WeightsPerUnit));
-            float scale = (float)Scale;
-            // |u_i|·V[j, i] for the channels each half uses: u_i > 0 multiplies relu(X), u_i < 0 relu(-X) (absent when X >= 0).
-            var positive = new float[pair.V.Length];
-            float[]? negative = nonNegative ? null : new float[pair.V.Length];
-            for (int j = 0; j < s.OutChannels; j++)
-                for (int i = 0; i < m; i++)
+            int area = s.KernelArea, m = pair.Hidden, cout = s.OutChannels;
+            _signed = !random.Target.LayerInputNonNegative(units.Layer);
+            Scale = Math.Sqrt(2.0 * cout / ((double)k * units.WeightsPerUnit));
+            int[] live = Enumerable.Range(0, m).Where(units.IsLiveChannel).ToArray();
+            int mLive = live.Length;
+            // c·|u_i|·V[j, i] for the live channels; its fold adds channel i into column t(i) (relu(X)) or, on a signed layer
+            // with u_i < 0, into column c_in + t(i) (relu(-X)).
+            var weights = new float[cout * mLive * area];
+            for (int j = 0; j < cout; j++)
+                for (int c = 0; c < mLive; c++)
                 {
-                    float u = pair.BlockWeight(i);
-                    float[]? into = u > 0 ? positive : negative;
-                    if (into is null || u == 0) continue;
-                    int offset = (j * m + i) * area;
-                    for (int e = 0; e < area; e++) into[offset + e] = scale * Math.Abs(u) * pair.V[offset + e];
+                    int i = live[c];
+                    float factor = (float)Scale * Math.Abs(pair.BlockWeight(i));
+                    int from = (j * m + i) * area, to = (j * mLive + c) * area;
+                    for (int e = 0; e < area; e++) weights[to + e] = factor * pair.V[from + e];
                 }
-            long[] shape = [s.OutChannels, m, s.KernelSize, s.KernelSize];
-            _positive = tensor(positive, shape).DetachFromDisposeScope();
-            _negative = negative is null ? null : tensor(negative, shape).DetachFromDisposeScope();
-            _live = tensor(units.Live, units.Shape.Select(d => (long)d).ToArray()).DetachFromDisposeScope();
-            Scores = tensor(InitialScores(seed, units.Layer, units.Count), units.Shape.Select(d => (long)d).ToArray()).requires_grad_(true).DetachFromDisposeScope();
+            long[] shape = [cout, mLive, s.KernelSize, s.KernelSize];
+            _weights = tensor(weights, shape).DetachFromDisposeScope();
+            _columns = tensor(live.Select(i => (long)(pair.BlockOf(i) + (pair.BlockWeight(i) < 0 ? s.InChannels : 0))).ToArray()).DetachFromDisposeScope();
+            _kernelShape = [cout, _signed ? 2L * s.InChannels : s.InChannels, s.KernelSize, s.KernelSize];
+            _liveUnits = units.Granularity switch
+            {
+                MaskGranularity.Weight => (from j in Enumerable.Range(0, cout) from i in live from e in Enumerable.Range(0, area) select (j * m + i) * area + e).ToArray(),
+                MaskGranularity.Kernel => (from j in Enumerable.Range(0, cout) from i in live select j * m + i).ToArray(),
+                _ => live,
+            };
+            long[] liveShape = units.Granularity switch
+            {
+                MaskGranularity.Weight => shape,
+                MaskGranularity.Kernel => [cout, mLive],
+                _ => [mLive],
+            };
+            _initialScores = InitialScores(seed, units.Layer, units.Count);
+            Scores = tensor(_liveUnits.Select(u => _initialScores[u]).ToArray(), liveShape).requires_grad_(true).DetachFromDisposeScope();
             _unitView = units.Granularity switch
             {
                 MaskGranularity.Weight => shape,
-                MaskGranularity.Kernel => [s.OutChannels, m, 1, 1],
-                _ => [1, m, 1, 1],
+                MaskGranularity.Kernel => [cout, mLive, 1, 1],
+                _ => [1, mLive, 1, 1],
             };
-            _foldView = [s.OutChannels, s.InChannels, pair.HiddenPerInput, s.KernelSize, s.KernelSize];
             _stride = [s.Stride, s.Stride];
             _padding = [s.Padding, s.Padding];
             _relu = !pair.IsLast;
         }
 
+        /// <summary>One score per live unit, in the order of the unit grid with the channels that are not live left out.</summary>
         public Tensor Scores { get; }
 
         public double Scale { get; }
@@ -135,41 +154,49 @@ internal sealed class ScoredNetwork : IDisposable
         public Tensor Forward(Tensor x)
         {
             using var one = (Scalar)1.0;
-            var hard = TopK.Mask(Scores, _live, _units.LiveCount, _k);
+            var hard = TopK.Mask(Scores, _k);
             // Straight-through: the value is the hard mask, the gradient reaches the scores unchanged.
             var mask = hard.add(Scores.sub(Scores.detach()), one).view(_unitView);
-            var kernel = Fold(_positive, mask);
-            Tensor y;
-            if (_negative is null) y = nn.functional.conv2d(x, kernel, null, _stride, _padding);
-            else
-            {
-                var input = cat([nn.functional.relu(x), nn.functional.relu(x.neg())], 1);
-                y = nn.functional.conv2d(input, cat([kernel, Fold(_negative, mask)], 1), null, _stride, _padding);
-            }
+            // The fold: Σ over the channels of each block (and sign) of mask ⊙ c|u|V, (c_out, m_live, d, d) -> (c_out, c_in or 2 c_in, d, d).
+            var kernel = zeros(_kernelShape).index_add(1, _columns, _weights.mul(mask), one);
+            var input = _signed ? cat([nn.functional.relu(x), nn.functional.relu(x.neg())], 1) : x;
+            var y = nn.functional.conv2d(input, kernel, null, _stride, _padding);
             return _relu ? y.relu() : y;
         }
-
-        // Σ over the n hidden channels of each block of (mask ⊙ |u|V): (c_out, m, d, d) -> (c_out, c_in, d, d).
-        private Tensor Fold(Tensor weights, Tensor mask) => weights.mul(mask).view(_foldView).sum(2);
 
         public bool[] KeptUnits()
         {
             using var scope = NewDisposeScope();
-            var hard = TopK.Mask(Scores, _live, _units.LiveCount, _k);
-            return hard.reshape(-1).data<float>().ToArray().Select(v => v != 0).ToArray();
+            var hard = TopK.Mask(Scores, _k).reshape(-1).data<float>().ToArray();
+            var kept = new bool[_units.Count];
+            for (int c = 0; c < hard.Length; c++) kept[_liveUnits[c]] = hard[c] != 0;
+            return kept;
         }
 
         public float[] ScoreValues()
         {
             using var detached = Scores.detach().reshape(-1).contiguous();
-            return detached.data<float>().ToArray();
+            var live = detached.data<float>().ToArray();
+            var values = (float[])_initialScores.Clone();
+            for (int c = 0; c < live.Length; c++) values[_liveUnits[c]] = live[c];
+            return values;
+        }
+
+        public float[] GradientValues()
+        {
+            var values = new float[_units.Count];
+            using var grad = Scores.grad;
+            if (grad is null) return values;
+            using var flat = grad.reshape(-1).contiguous();
+            var live = flat.data<float>().ToArray();
+            for (int c = 0; c < live.Length; c++) values[_liveUnits[c]] = live[c];
+            return values;
         }
 
         public void Dispose()
         {
-            _positive.Dispose();
-            _negative?.Dispose();
-            _live.Dispose();
+            _weights.Dispose();
+            _columns.Dispose();
             Scores.Dispose();
         }
     }

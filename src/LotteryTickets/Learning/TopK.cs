@@ -34,27 +34,27 @@ public static class TopK
     }
 
     /// <summary>
-    /// The tensor form: a float tensor of <paramref name="scores"/>' shape with 1 at the kept units and 0 elsewhere.
-    /// <paramref name="eligible"/> is a bool tensor of the same shape holding <paramref name="eligibleCount"/> true entries.
-    /// No gradient flows through it (the straight-through estimator adds one, see <see cref="ScoredNetwork"/>).
+    /// The tensor form: a float tensor of <paramref name="scores"/>' shape with 1 at the <paramref name="k"/> largest scores
+    /// (ties: lower row-major index first) and 0 elsewhere. No gradient flows through it (the straight-through estimator
+    /// adds one, see <see cref="ScoredNetwork"/>).
     /// </summary>
-    internal static Tensor Mask(Tensor scores, Tensor eligible, long eligibleCount, long k)
+    /// <exception cref="InvalidOperationException">A score is NaN or infinite.</exception>
+    internal static Tensor Mask(Tensor scores, long k)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var flat = scores.detach().reshape(-1);
-        var live = eligible.reshape(-1);
-        var candidates = flat.masked_select(live);
-        if (!candidates.isfinite().all().item<bool>())
+        long count = flat.shape[0];
+        if (k < 1 || k > count) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and the {count} units; got {k}.");
+        // The k-th largest score is the (count - k + 1)-th smallest.
+        var threshold = flat.kthvalue(count - k + 1, 0).values;
+        if (!threshold.isfinite().item<bool>() || !flat.sum().isfinite().item<bool>())
             throw new InvalidOperationException("a score became NaN or infinite during training (learning rate too large?); the top-k rule needs finite scores.");
-        // The k-th largest eligible score is the (count - k + 1)-th smallest.
-        var threshold = candidates.kthvalue(eligibleCount - k + 1, 0).values;
-        var above = flat.gt(threshold).logical_and_(live);
-        var tied = flat.eq(threshold).logical_and_(live);
-        long missing = k - above.sum().item<long>();
-        var tieRank = tied.to_type(ScalarType.Int64).cumsum(0);
-        var keptTies = tied.logical_and(tieRank.le(tensor(missing)));
-        var mask = above.logical_or_(keptTies).to_type(ScalarType.Float32).reshape(scores.shape);
-        return mask.MoveToOuterDisposeScope();
+        var kept = flat.gt(threshold);
+        var tied = flat.eq(threshold);
+        long missing = k - kept.sum().item<long>(), ties = tied.sum().item<long>();
+        // Usually the threshold's own unit is the only tie; otherwise the first `missing` tied units in index order.
+        kept = missing == ties ? kept.logical_or_(tied) : kept.logical_or_(tied.logical_and(tied.to_type(ScalarType.Int64).cumsum(0).le(tensor(missing))));
+        return kept.to_type(ScalarType.Float32).reshape(scores.shape).MoveToOuterDisposeScope();
     }
 }

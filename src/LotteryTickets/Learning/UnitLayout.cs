@@ -155,6 +155,9 @@ public sealed class LayerUnits
     /// <summary>Weights of V one unit keeps: 1, d² or c_out·d².</summary>
     public int WeightsPerUnit { get; }
 
+    /// <summary>Whether hidden channel <paramref name="hidden"/> can carry signal (its units are live).</summary>
+    public bool IsLiveChannel(int hidden) => _liveChannel[hidden];
+
     /// <summary>The hidden channel unit <paramref name="unit"/> belongs to.</summary>
     public int ChannelOf(int unit) => Granularity switch
     {

@@ -42,8 +42,7 @@ public sealed class StraightThroughGradientTests
             // L = Σ G ⊙ class scores: ∂L/∂scores = G.
             var loss = network.Forward(tensor(x, [batch, cin, side, side])).mul(tensor(g, [batch, cout])).sum();
             loss.backward();
-            using var grad = network.Scores[0].grad!;
-            actual = grad.reshape(-1).data<float>().ToArray();
+            actual = network.ScoreGradients()[0];
         }
 
         // ∂L/∂K̂±[j, t, a, b] = Σ_batch G[batch, j] · mean over output pixels of relu(±X) under that kernel entry (zero padding).

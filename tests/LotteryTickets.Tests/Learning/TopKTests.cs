@@ -19,23 +19,29 @@ public sealed class TopKTests
     {
         // Scores drawn from 5 values, so most units tie with others at the threshold; every k, several shapes.
         var rng = new Random(5);
-        for (int trial = 0; trial < 120; trial++)
+        for (int trial = 0; trial < 150; trial++)
         {
-            int count = 1 + rng.Next(60);
+            int rows = 1 + rng.Next(6), columns = 1 + rng.Next(12), count = rows * columns;
             float[] scores = Enumerable.Range(0, count).Select(_ => (float)rng.Next(5)).ToArray();
-            bool[] eligible = Enumerable.Range(0, count).Select(_ => rng.Next(4) > 0).ToArray();
-            int live = eligible.Count(b => b);
-            if (live == 0) continue;
-            int k = 1 + rng.Next(live);
-            bool[] expected = TopK.Select(scores, eligible, k);
+            int k = 1 + rng.Next(count);
+            bool[] expected = TopK.Select(scores, Enumerable.Repeat(true, count).ToArray(), k);
             using var scope = NewDisposeScope();
-            var mask = TopK.Mask(tensor(scores), tensor(eligible), live, k);
-            bool[] actual = mask.data<float>().ToArray().Select(v => v == 1).ToArray();
+            var mask = TopK.Mask(tensor(scores, [rows, columns]), k);
+            Assert.Equal([rows, columns], mask.shape);
+            bool[] actual = mask.reshape(-1).data<float>().ToArray().Select(v => v == 1).ToArray();
             Assert.Equal(expected, actual);
             Assert.Equal(k, actual.Count(b => b));
             // The same call again gives the same mask.
-            Assert.Equal(actual, TopK.Mask(tensor(scores), tensor(eligible), live, k).data<float>().ToArray().Select(v => v == 1).ToArray());
+            Assert.Equal(actual, TopK.Mask(tensor(scores, [rows, columns]), k).reshape(-1).data<float>().ToArray().Select(v => v == 1).ToArray());
         }
+    }
+
+    [Fact]
+    public void NonFiniteScoresStopTraining()
+    {
+        using var scope = NewDisposeScope();
+        Assert.Throws<InvalidOperationException>(() => TopK.Mask(tensor(new[] { 1f, float.NaN, 2f }), 1));
+        Assert.Throws<InvalidOperationException>(() => TopK.Mask(tensor(new[] { 1f, float.PositiveInfinity, 2f }), 2));
     }
 
     [Fact]
