@@ -27,7 +27,7 @@ public static class LearnConsole
     private const int TrainSetSize = 60_000, TestSetSize = 10_000, MaxThreads = 256;
 
     private static readonly string[] Known = ["target", "n", "seeds", "train-images", "epochs", "batch", "lr", "optimizer", "granularities",
-        "test-images", "tolerance", "node-limit", "parallel", "threads", "timing-batch", "timing-seconds", "out"];
+        "test-images", "tolerance", "node-limit", "parallel", "threads", "timing-batch", "timing-seconds", "note", "out"];
 
     /// <summary>The usage text printed by <c>help</c>.</summary>
     public static string Usage => $"""
@@ -49,6 +49,7 @@ public static class LearnConsole
           --threads 1..{MaxThreads}        torch threads (default: environment.json)
           --timing-batch 128      batch sizes timed, comma-separated (0: no timing)  --timing-seconds 2 per measurement
           --out data/learned-comparison.json
+          --note "..."            recorded in the file as is (say there when a configuration is reduced, and why)
           help                    this text (also --help or -h)
         """;
 
@@ -117,6 +118,7 @@ public static class LearnConsole
         double timingSeconds = options.Double("timing-seconds", 2);
         if (!(timingSeconds > 0 && timingSeconds <= 600))
             throw new ArgumentException($"--timing-seconds must be in (0, 600]; got {timingSeconds.ToString(CultureInfo.InvariantCulture)}.", "timing-seconds");
+        string note = options.String("note", "");
         string outPath = env.ResolvePath(options.String("out", "data/learned-comparison.json"));
         if (Directory.Exists(outPath)) throw new ArgumentException($"--out '{outPath}' is a folder; give a file name.", "out");
         var (target, info, targetFile) = LoadTarget(options, env);
@@ -125,12 +127,12 @@ public static class LearnConsole
         {
             torch.set_num_threads(threads);
             var comparison = new ComparisonOptions(learning, construction, granularities, testImages);
-            RunComparison(env, target, info, targetFile, ns, seeds, comparison, threads, timingBatches, timingSeconds, outPath, args, output, error);
+            RunComparison(env, target, info, targetFile, ns, seeds, comparison, threads, timingBatches, timingSeconds, note, outPath, args, output, error);
         };
     }
 
     private static void RunComparison(WorkbookEnvironment env, TargetCnn target, TargetInfo info, string targetFile, int[] ns, int[] seeds,
-        ComparisonOptions comparisonOptions, int threads, int[] timingBatches, double timingSeconds, string outPath, IReadOnlyList<string> args,
+        ComparisonOptions comparisonOptions, int threads, int[] timingBatches, double timingSeconds, string note, string outPath, IReadOnlyList<string> args,
         TextWriter output, TextWriter error)
     {
         var data = FashionMnist.Load();
@@ -168,8 +170,8 @@ public static class LearnConsole
 
         output.WriteLine(Summary(rows, ns));
         var machine = MachineFacts.Current();
-        string command = "dotnet run -c Release --project src/LotteryTickets.Learn --" + (args.Count > 0 ? " " + string.Join(" ", args) : "");
-        var results = new LearnedComparisonResults(LearnedComparisonResults.FormatName, LearnedComparisonResults.FormatVersion, command,
+        string command = "dotnet run -c Release --project src/LotteryTickets.Learn --" + string.Concat(args.Select(a => " " + (a.Contains(' ') ? $"\"{a}\"" : a)));
+        var results = new LearnedComparisonResults(LearnedComparisonResults.FormatName, LearnedComparisonResults.FormatVersion, command, note,
             started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             new ResultsTarget(targetFile, info.WeightsSha256, target.Architecture, info.TestAccuracy, info.TrainingSeconds),
             ns, seeds, learning, construction.SliceTolerance, comparisonOptions.TestImages ?? data.Test.Count,

@@ -13,6 +13,7 @@ namespace LotteryTickets.Learning;
 /// <param name="Format">Always <see cref="FormatName"/>.</param>
 /// <param name="Version">Always <see cref="FormatVersion"/>.</param>
 /// <param name="Command">The command that wrote the file, run from the repository's top.</param>
+/// <param name="Note">What the person who ran it said about the run (for example that it is a reduced configuration, and why); may be empty.</param>
 /// <param name="CreatedUtc">When the run started (UTC, ISO 8601).</param>
 /// <param name="Target">The target file used, its weights' SHA-256, architecture and recorded test accuracy.</param>
 /// <param name="HiddenPerInput">The values of n, each used in every layer.</param>
@@ -23,7 +24,7 @@ namespace LotteryTickets.Learning;
 /// <param name="Machine">Where it ran and under what load.</param>
 /// <param name="Rows">Every network of every run.</param>
 /// <param name="Timing">Latency of the compact networks (first seed of each n).</param>
-public sealed record LearnedComparisonResults(string Format, int Version, string Command, string CreatedUtc, ResultsTarget Target,
+public sealed record LearnedComparisonResults(string Format, int Version, string Command, string Note, string CreatedUtc, ResultsTarget Target,
     IReadOnlyList<int> HiddenPerInput, IReadOnlyList<int> Seeds, EdgePopupOptions Learning, double SliceTolerance, int TestImages,
     ResultsMachine Machine, IReadOnlyList<ComparisonRow> Rows, IReadOnlyList<ResultsTiming> Timing)
 {

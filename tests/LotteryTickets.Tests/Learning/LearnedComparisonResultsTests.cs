@@ -18,7 +18,7 @@ public sealed class LearnedComparisonResultsTests : IDisposable
         var data = Bands(64, 5);
         var learning = new EdgePopupOptions(Seed: 4, Epochs: 1, BatchSize: 32, LearningRate: 0.05);
         var comparison = LearnedComparison.Run(target, random, data, data, new ComparisonOptions(learning, null, [MaskGranularity.Kernel]));
-        return new LearnedComparisonResults(LearnedComparisonResults.FormatName, LearnedComparisonResults.FormatVersion, "test", "2026-01-01T00:00:00Z",
+        return new LearnedComparisonResults(LearnedComparisonResults.FormatName, LearnedComparisonResults.FormatVersion, "test", "a note", "2026-01-01T00:00:00Z",
             new ResultsTarget("data/none.json", "00", TwoLayers, 0.5, 1), [6], [4], learning, TicketOptions.Default.SliceTolerance, data.Count,
             new ResultsMachine("cpu", 2, "linux", ".NET", 1, 1, "1 1 1", "1 1 1", 3), comparison.Rows, []);
     }
