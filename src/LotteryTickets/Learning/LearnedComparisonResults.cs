@@ -81,30 +81,3 @@ public sealed record LearnedComparisonResults(string Format, int Version, string
         if (!Timing.All(t => t.Row.MedianMs > 0 && double.IsFinite(t.Row.MedianMs))) Fail("every timing median must be positive and finite.");
     }
 }
-
-/// <summary>The target a results file was computed for.</summary>
-/// <param name="File">The target description, relative to the repository's top.</param>
-/// <param name="WeightsSha256">SHA-256 of its weights file.</param>
-/// <param name="Architecture">Its architecture.</param>
-/// <param name="TestAccuracy">Its test accuracy as recorded in the description.</param>
-/// <param name="TrainingSeconds">Its training time as recorded.</param>
-public sealed record ResultsTarget(string File, string WeightsSha256, TargetArchitecture Architecture, double? TestAccuracy, double TrainingSeconds);
-
-/// <summary>Where and how a results file was computed.</summary>
-/// <param name="Processor">CPU model.</param>
-/// <param name="Cores">Logical cores.</param>
-/// <param name="OperatingSystem">Operating system.</param>
-/// <param name="DotNet">.NET runtime.</param>
-/// <param name="TorchThreads">Torch threads for learning and timing.</param>
-/// <param name="ConstructionThreads">Threads of the ticket construction.</param>
-/// <param name="LoadAverageBefore">1-, 5- and 15-minute load averages when the run started.</param>
-/// <param name="LoadAverageAfter">The same when it ended.</param>
-/// <param name="TotalSeconds">Wall-clock time of the whole run.</param>
-public sealed record ResultsMachine(string Processor, int Cores, string OperatingSystem, string DotNet, int TorchThreads, int ConstructionThreads,
-    string LoadAverageBefore, string LoadAverageAfter, double TotalSeconds);
-
-/// <summary>One latency measurement of a compact network.</summary>
-/// <param name="HiddenPerInput">n of the random network.</param>
-/// <param name="Seed">Seed of the random network.</param>
-/// <param name="Row">The measurement.</param>
-public sealed record ResultsTiming(int HiddenPerInput, int Seed, TimingRow Row);
