@@ -35,7 +35,7 @@ public static class TargetFile
     /// <summary>The first bytes of a weights file.</summary>
     public static ReadOnlySpan<byte> Magic => "LTCNNW01"u8;
 
-    /// <summary>The default target's JSON file, relative to the repository's top.</summary>
+    /// <summary>The 2x2 target's JSON file, relative to the repository's top (<see cref="CommittedTargets"/> lists every committed target).</summary>
     public const string DefaultJsonPath = "data/target-fashion-mnist.json";
 
     private const string What = "target description";
@@ -133,7 +133,7 @@ public static class TargetFile
             throw new ArgumentException($"weightsFile must be a file name next to the description (no folders); got '{name}'.", paramName);
     }
 
-    /// <summary>Loads the committed default target (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json).</summary>
+    /// <summary>Loads the committed 2x2 target (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json); <see cref="CommittedTargets.Load"/> loads any committed target by name, the 3x3 default included.</summary>
     public static (TargetCnn Target, TargetInfo Info) LoadDefault(WorkbookEnvironment? environment = null)
     {
         var env = environment ?? WorkbookEnvironment.Load();

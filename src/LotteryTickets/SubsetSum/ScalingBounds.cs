@@ -27,6 +27,22 @@ public static class ScalingBounds
     }
 
     /// <summary>
+    /// 2^(−n/d): the counting bound read the other way, as an error. n vectors have at most 2^n subset sums, and cubes of
+    /// side 2·eps around them cover [-1,1]^d only if eps &gt;= 2^(−n/d); an even spread of 2^n sums would leave a typical target
+    /// about that far from the nearest one. Random sums are not evenly spread, so it is a yardstick, not a guarantee.
+    /// </summary>
+    /// <param name="dimension">The dimension d &gt;= 1.</param>
+    /// <param name="n">The number of vectors n &gt;= 0.</param>
+    public static double CountingErrorBound(int dimension, int n)
+    {
+        if (dimension < 1)
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"dimension d must be at least 1; got {dimension}.");
+        if (n < 0)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 0; got {n}.");
+        return Math.Pow(2, -(double)n / dimension);
+    }
+
+    /// <summary>
     /// d³·ln(1/eps)·(ln(1/eps) + ln d), the shape of Becchetti et al.'s sufficient n for Gaussian vectors, WITHOUT its
     /// unknown constant (natural logarithms; a change of base only changes that constant).
     /// </summary>

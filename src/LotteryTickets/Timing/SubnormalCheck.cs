@@ -40,8 +40,10 @@ public static class SubnormalCheck
         ArgumentNullException.ThrowIfNull(tensor);
         if (SmallestNormal(tensor.dtype) is not double smallest) return 0;
         using var scope = NewDisposeScope();
+        // Owned scalars: an implicitly converted one can be finalized while libtorch still reads it (TargetTrainer explains).
+        using Scalar bound = smallest, zero = 0.0;
         var values = tensor.detach();
-        var mask = values.abs().lt(smallest).logical_and(values.ne(0));
+        var mask = values.abs().lt(bound).logical_and(values.ne(zero));
         return mask.count_nonzero().item<long>();
     }
 
@@ -52,9 +54,10 @@ public static class SubnormalCheck
         if (SmallestNormal(tensor.dtype) is not double smallest) return 0;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var mask = tensor.abs().lt(smallest).logical_and(tensor.ne(0));
+        using Scalar bound = smallest, zero = 0.0;
+        var mask = tensor.abs().lt(bound).logical_and(tensor.ne(zero));
         long count = mask.count_nonzero().item<long>();
-        if (count > 0) tensor.masked_fill_(mask, 0);
+        if (count > 0) tensor.masked_fill_(mask, zero);
         return count;
     }
 

@@ -3,23 +3,12 @@ using static TorchSharp.torch;
 
 namespace LotteryTickets.Tests.Networks;
 
+[Collection(TorchThreadsAloneCollection.Name)]
 public sealed class TargetTrainerTests
 {
     private static readonly TargetArchitecture Small = new(1, 28, [new ConvLayerSpec(1, 4, 3, 2, 1), new ConvLayerSpec(4, 10, 3, 2, 1)], true);
 
-    /// <summary>Synthetic images whose class is written into their brightness pattern: learnable in a few steps.</summary>
-    private static ImageSet Synthetic(int count, int seed)
-    {
-        var rng = new Random(seed);
-        var pixels = new byte[count * 784];
-        var labels = new byte[count];
-        for (int k = 0; k < count; k++)
-        {
-            labels[k] = (byte)rng.Next(10);
-            for (int p = 0; p < 784; p++) pixels[k * 784 + p] = (byte)(p / 78 == labels[k] ? 200 + rng.Next(55) : rng.Next(40));
-        }
-        return new ImageSet(pixels, labels, 28, 10);
-    }
+    private static ImageSet Synthetic(int count, int seed) => SyntheticImages.Create(count, seed);
 
     [Fact]
     public void SameSeedGivesTheSameTargetAndWeightsStayBounded()
@@ -59,5 +48,64 @@ public sealed class TargetTrainerTests
         Assert.Contains("7 outputs", Assert.Throws<ArgumentException>(() => TargetTrainer.Train(wrongClasses, data)).Message);
         var wrongSize = Small with { ImageSize = 32 };
         Assert.Contains("1x28x28", Assert.Throws<ArgumentException>(() => TargetTrainer.Train(wrongSize, data)).Message);
+    }
+
+    [Fact]
+    public void CosineScheduleFallsFromTheLearningRateToZero()
+    {
+        var cosine = new TrainingOptions(LearningRate: 0.02, Schedule: LearningRateSchedule.Cosine);
+        Assert.Equal(0.02, cosine.LearningRateAt(0, 100), 12);
+        Assert.Equal(0.01, cosine.LearningRateAt(50, 100), 12);
+        Assert.True(cosine.LearningRateAt(99, 100) < 1e-4);
+        Assert.Equal(0.02, new TrainingOptions(LearningRate: 0.02).LearningRateAt(99, 100));
+    }
+
+    [Fact]
+    public void AugmentationShiftsAndMirrorsWholeImagesWithZerosAtTheBorder()
+    {
+        var images = SyntheticImages.Create(16, 4, 10);
+        int[] indices = Enumerable.Range(0, 16).ToArray();
+        var options = new TrainingOptions(MaxShift: 2, HorizontalFlip: true);
+        using var a = TargetTrainer.AugmentedImages(images, indices, options, new Random(1));
+        using var b = TargetTrainer.AugmentedImages(images, indices, options, new Random(1));
+        float[] augmented = a.data<float>().ToArray();
+        Assert.Equal(augmented, b.data<float>().ToArray());
+        int moved = 0;
+        for (int k = 0; k < 16; k++)
+        {
+            // Some shift in [-2, 2]^2, with or without mirroring, must explain the image exactly.
+            bool explained = false;
+            for (int flip = 0; flip < 2 && !explained; flip++)
+                for (int dy = -2; dy <= 2 && !explained; dy++)
+                    for (int dx = -2; dx <= 2 && !explained; dx++)
+                    {
+                        bool all = true;
+                        for (int r = 0; r < 10 && all; r++)
+                            for (int c = 0; c < 10 && all; c++)
+                            {
+                                int sr = r - dy, sc = (flip == 1 ? 9 - c : c) - dx;
+                                float expected = sr is >= 0 and < 10 && sc is >= 0 and < 10 ? images.Pixels[k * 100 + sr * 10 + sc] / 255f : 0f;
+                                all = augmented[k * 100 + r * 10 + c] == expected;
+                            }
+                        if (all) { explained = true; if (dx != 0 || dy != 0 || flip == 1) moved++; }
+                    }
+            Assert.True(explained, $"image {k} is not a shifted or mirrored copy");
+        }
+        Assert.True(moved >= 12, $"only {moved} of 16 images were moved");
+    }
+
+    [Fact]
+    public void AugmentedTrainingIsReproducibleAndDiffersFromPlainTraining()
+    {
+        set_num_threads(1);
+        var data = Synthetic(192, 5);
+        var plain = new TrainingOptions(Seed: 3, Epochs: 1, BatchSize: 32, LearningRate: 0.05);
+        var augmented = plain with { MaxShift = 2, HorizontalFlip = true, Schedule = LearningRateSchedule.Cosine };
+        var a = TargetTrainer.Train(Small, data, augmented).Target;
+        var b = TargetTrainer.Train(Small, data, augmented).Target;
+        var c = TargetTrainer.Train(Small, data, plain).Target;
+        Assert.Equal(a.Kernels[1], b.Kernels[1]);
+        Assert.NotEqual(a.Kernels[1], c.Kernels[1]);
+        Assert.Equal("MaxShift", Assert.Throws<ArgumentOutOfRangeException>(() => TargetTrainer.Train(Small, data, plain with { MaxShift = 9 })).ParamName);
     }
 }
