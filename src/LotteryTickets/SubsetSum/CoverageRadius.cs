@@ -268,12 +268,12 @@ public static class CoverageRadius
     }
 
     // First j in [from, end) with (s[j + 1] - s[j]) * 0.5 > threshold, or end; the same arithmetic as the scalar test,
-    // eight (or four) gaps per vector compare. Needs end <= s.Length - 1.
+    // eight (or four) gaps per vector compare (as VectorPaths allows). Needs end <= s.Length - 1.
     private static int NextWideGap(ReadOnlySpan<double> s, int from, int end, double threshold)
     {
         int j = from;
         ref double r = ref MemoryMarshal.GetReference(s);
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && VectorPaths.Allows512)
         {
             var t = Vector512.Create(threshold);
             for (; j + 8 <= end; j += 8)
@@ -283,7 +283,7 @@ public static class CoverageRadius
                 if (wide != 0) return j + BitOperations.TrailingZeroCount(wide);
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated && VectorPaths.Allows256)
         {
             var t = Vector256.Create(threshold);
             for (; j + 4 <= end; j += 4)

@@ -50,12 +50,12 @@ public static class SubsetSums
 
     /// <summary>
     /// buffer[0..count) is ascending; afterwards buffer[0..2·count) is the ascending merge of it with itself shifted by x:
-    /// <see cref="VectorMerge.MergeDouble"/> where the processor has AVX-512 and count is large enough, otherwise
-    /// <see cref="MergeDoubleScalar"/> (the same list bit for bit).
+    /// <see cref="VectorMerge.MergeDouble"/> where the processor has AVX-512, count is large enough and <see cref="VectorPaths"/>
+    /// allows it, otherwise <see cref="MergeDoubleScalar"/> (the same list bit for bit).
     /// </summary>
     internal static void MergeDouble(Span<double> buffer, int count, double x)
     {
-        if (count >= VectorMerge.MinCount && VectorMerge.IsSupported) VectorMerge.MergeDouble(buffer, count, x);
+        if (count >= VectorMerge.MinCount && VectorMerge.IsSupported && VectorPaths.Allows512) VectorMerge.MergeDouble(buffer, count, x);
         else MergeDoubleScalar(buffer, count, x);
     }
 
