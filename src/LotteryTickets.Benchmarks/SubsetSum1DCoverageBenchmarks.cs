@@ -25,12 +25,15 @@ public class SubsetSum1DCoverageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _values = ScalarSampler.Sample(ValueDistribution.Uniform, N, new Random(2023));
+        LoadValues();
         double[] radii = [ScalarMergeDoubling(), EnumerateThenSort(), SortedThenScan(), CoverageRadiusOf()];
         if (radii.Any(r => BitConverter.DoubleToInt64Bits(r) != BitConverter.DoubleToInt64Bits(radii[0])))
             throw new InvalidOperationException($"n = {N}: the methods disagree: {string.Join(", ", radii.Select(r => r.ToString("R")))}.");
         Console.WriteLine($"// n = {N}: eps* = {radii[0]:R} from all four methods, bit for bit");
     }
+
+    /// <summary>The n U[-1,1] values of every method, from seed 2023.</summary>
+    public void LoadValues() => _values = ScalarSampler.Sample(ValueDistribution.Uniform, N, new Random(2023));
 
     [Benchmark(Baseline = true, Description = "before: scalar merge-doubling, full list, scalar scan")]
     public double ScalarMergeDoubling()

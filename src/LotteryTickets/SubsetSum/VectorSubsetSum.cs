@@ -148,7 +148,7 @@ public static class VectorSubsetSum
         {
             var items = new int[n];
             for (int i = 0; i < n; i++) items[i] = i;
-            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null);
+            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null, options.ParallelBuild);
             var search = new DualTreeSearch<TMetric>(target, local.Raw, toleranceRaw, budget);
             index.Search(search, options.FixedSize);
             indices = search.Found ? index.Indices(search.BestMaskA, search.BestMaskB) : local.Indices();
