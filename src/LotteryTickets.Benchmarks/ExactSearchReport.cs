@@ -9,7 +9,8 @@ namespace LotteryTickets.Benchmarks;
 /// against OR-Tools CP-SAT, instance by instance in one process: <c>exact --n 32,36,40 --instances 5 --workers 2</c>.
 /// For each instance it times Exact with its two half-sum trees built one after the other (before issue 16) and on two
 /// threads (the default), Auto, and CP-SAT with the given workers, checks that every proven optimum agrees to 1e-9, and
-/// prints each time and the medians. n where Exact would exceed its memory limit are reported as refused.
+/// prints each time and the medians. n where Exact would exceed its memory limit are reported as refused. <c>--only one|two</c>
+/// runs only Exact with that build (no warm-up, no Auto, no CP-SAT), for one build's peak memory under <c>/usr/bin/time -f %M</c>.
 /// </summary>
 internal static class ExactSearchReport
 {
@@ -18,6 +19,7 @@ internal static class ExactSearchReport
         int[] sizes = [32, 36, 40];
         int instances = 5, workers = 2;
         bool cpSat = true, breakdown = false;
+        string? only = null; // "one" or "two": time only that exact build (for one process's peak memory under /usr/bin/time)
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,12 +29,13 @@ internal static class ExactSearchReport
                 case "--workers": workers = int.Parse(args[++i]); break;
                 case "--no-cpsat": cpSat = false; break;
                 case "--breakdown": breakdown = true; break;
+                case "--only": only = args[++i]; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --instances, --workers, --no-cpsat.", nameof(args));
             }
         }
         int d = VectorSubsetSumPeers.Dimension;
         // Warm up the JIT and the pools on a small instance, so the first timed call is not charged for them.
-        foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        if (only is null) foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
         Console.WriteLine($"d = {d}, NSN, max-norm, {instances} instances per n, CP-SAT with {workers} worker(s); times in seconds");
         Console.WriteLine("n   | exact, one thread | exact, two-thread build | auto (method) | CP-SAT | same optimum");
         foreach (int n in sizes)
@@ -49,8 +52,14 @@ internal static class ExactSearchReport
                 double? error = null;
                 if (fits)
                 {
-                    var (b, eb) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, false));
-                    var (a, ea) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                    var (b, eb) = only == "two" ? (double.NaN, null!) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, false));
+                    var (a, ea) = only == "one" ? (b, eb) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                    eb ??= ea;
+                    if (only is not null)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  n = {n}: Exact, {only}-thread build: {a:F3} s, error {ea.Error:G6}"));
+                        continue;
+                    }
                     before.Add(b);
                     after.Add(a);
                     if (!eb.ProvenOptimal || !ea.ProvenOptimal || Math.Abs(eb.Error - ea.Error) > 1e-9)
@@ -74,6 +83,7 @@ internal static class ExactSearchReport
                     $"  n = {n}: one thread {Show(before, fits)}, two-thread build {Show(after, fits)}, auto {u:F3} ({eu.Method}, error {eu.Error:G6}{(eu.ProvenOptimal ? ", proven" : "")}), " +
                     $"CP-SAT {(cpSat ? peer[^1].ToString("F3", CultureInfo.InvariantCulture) : "-")}, optimum {error:G6}"));
             }
+            if (only is not null) continue;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{n,-3} | {Median(before, fits),17} | {Median(after, fits),23} | {Median(auto, true)} ({autoMethod}, proven {autoProven}/{instances}) | {(cpSat ? Median(peer, true) : "-")} | {(cpSat && fits ? $"{same}/{instances}" : "-")}"));
         }
