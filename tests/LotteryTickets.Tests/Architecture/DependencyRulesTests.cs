@@ -38,6 +38,8 @@ public class DependencyRulesTests
         // The construction uses subset sums and networks; timing and learned masks build on it.
         { "Pruning", [Root + "Timing", Root + "Learning", Root + "Charts", Root + "Exercises", Hosting] },
         { "Timing", [Root + "Learning", Root + "Exercises", Hosting] },
+        // Learned masks are compared with the construction and timed like it; nothing below them knows they exist.
+        { "Learning", [Root + "Charts", Root + "Exercises", Hosting] },
         // Charts draw data handed to them; they know no domain type.
         { "Charts", [Root + "SubsetSum", Root + "Statistics", Root + "Networks", Root + "Pruning", Root + "Timing", Root + "Learning", Root + "Exercises", "TorchSharp"] },
     };
