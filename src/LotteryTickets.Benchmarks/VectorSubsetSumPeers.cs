@@ -52,8 +52,8 @@ internal static class VectorSubsetSumPeers
         return best;
     }
 
-    /// <summary>CP-SAT's optimal subset (one worker), its max-norm error recomputed in double, and whether CP-SAT proved optimality.</summary>
-    public static (int[] Indices, double Error, bool Optimal) CpSat(double[][] vectors, double[] target, double timeLimitSeconds = 600)
+    /// <summary>CP-SAT's optimal subset (one worker unless <paramref name="workers"/> says more), its max-norm error recomputed in double, and whether CP-SAT proved optimality.</summary>
+    public static (int[] Indices, double Error, bool Optimal) CpSat(double[][] vectors, double[] target, double timeLimitSeconds = 600, int workers = 1)
     {
         int n = vectors.Length, d = target.Length;
         var model = new CpModel();
@@ -71,7 +71,7 @@ internal static class VectorSubsetSumPeers
         model.Minimize(t);
         var solver = new CpSolver
         {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:1 max_time_in_seconds:{timeLimitSeconds}"),
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{workers} max_time_in_seconds:{timeLimitSeconds}"),
         };
         CpSolverStatus status = solver.Solve(model, null);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

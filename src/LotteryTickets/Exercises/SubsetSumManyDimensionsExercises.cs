@@ -31,7 +31,7 @@ public static class SubsetSumManyDimensionsExercises
             {
                 foreach (var (d, eps) in new[] { (1, 0.25), (2, 0.25), (3, 0.1), (9, 0.5), (4, 0.02) })
                 {
-                    double expected = d * Math.Log2(1 / eps), got = f(d, eps);
+                    double expected = ScalingBounds.CountingLowerBound(d, eps), got = f(d, eps);
                     if (!(Math.Abs(got - expected) <= 1e-9 * expected))
                         return ExerciseGrade.Wrong("1. the counting bound in d dimensions", $"for d = {d}, ε = {eps} it returns {got:G6}; count the cubes of side 2ε that [−1, 1]^d needs, and the subsets of n vectors.");
                 }

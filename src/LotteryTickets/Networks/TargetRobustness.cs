@@ -2,16 +2,6 @@ using LotteryTickets.Workbook;
 
 namespace LotteryTickets.Networks;
 
-/// <summary>How the entries of a kernel slice are disturbed by <see cref="TargetRobustness.Perturbed"/>.</summary>
-public enum KernelNoise
-{
-    /// <summary>Every entry moves by an independent amount uniform in [-η, η]: a slice error of max-norm at most η, typically about 0.9η for a 3x3 slice.</summary>
-    Uniform,
-
-    /// <summary>Every entry moves by exactly +η or -η (random signs): every slice error has max-norm exactly η, the most any entry may move.</summary>
-    Corners,
-}
-
 /// <summary>
 /// How much a target's accuracy depends on the exact values of its kernels. A kernel ticket replaces every kernel
 /// slice <c>K[j, t]</c> (a d x d matrix) by a subset sum within max-norm η of it; adding random noise of max-norm η
@@ -95,25 +85,4 @@ public static class TargetRobustness
         }
         return rows;
     }
-}
-
-/// <summary>Accuracy of a target under kernel noise of one size.</summary>
-/// <param name="Eta">Max-norm of the noise on every kernel slice.</param>
-/// <param name="Noise">Kind of noise.</param>
-/// <param name="CleanAccuracy">Accuracy without noise.</param>
-/// <param name="Accuracies">Accuracy for each noise draw.</param>
-public sealed record NoiseRobustness(double Eta, KernelNoise Noise, double CleanAccuracy, IReadOnlyList<double> Accuracies)
-{
-    /// <summary>Mean accuracy over the draws.</summary>
-    public double Mean => Accuracies.Average();
-
-    /// <summary>Lowest accuracy over the draws.</summary>
-    public double Worst => Accuracies.Min();
-
-    /// <summary>Mean loss of accuracy against the clean target, in points (percent).</summary>
-    public double MeanDropPoints => 100 * (CleanAccuracy - Mean);
-
-    /// <inheritdoc />
-    public override string ToString() =>
-        $"eta {Eta:G3} ({Noise}): mean {Mean:P2}, worst {Worst:P2} over {Accuracies.Count} draws; clean {CleanAccuracy:P2}, mean drop {MeanDropPoints:F2} points";
 }

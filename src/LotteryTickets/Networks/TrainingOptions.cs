@@ -2,17 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace LotteryTickets.Networks;
 
-/// <summary>How the learning rate changes over the steps of a training run.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LearningRateSchedule>))]
-public enum LearningRateSchedule
-{
-    /// <summary>The same learning rate for every step.</summary>
-    Constant,
-
-    /// <summary>Cosine decay from the learning rate at the first step to zero after the last: <c>lr_t = lr (1 + cos(pi t / T)) / 2</c>.</summary>
-    Cosine,
-}
-
 /// <summary>How <see cref="TargetTrainer"/> trains a target.</summary>
 /// <param name="Seed">Seed of the weight initialisation and of the batch order.</param>
 /// <param name="Epochs">Passes over the training images.</param>
@@ -73,22 +62,3 @@ public sealed record TrainingOptions(
             throw new ArgumentOutOfRangeException(nameof(MaxShift), MaxShift, $"MaxShift must be between 0 and {MaxMaxShift}; got {MaxShift}.");
     }
 }
-
-/// <summary>A progress report of <see cref="TargetTrainer.Train"/>.</summary>
-/// <param name="Epoch">Current epoch, from 1.</param>
-/// <param name="Epochs">Total epochs.</param>
-/// <param name="Step">Steps done in this epoch.</param>
-/// <param name="Steps">Steps per epoch.</param>
-/// <param name="Loss">Mean cross-entropy over the recent steps of this epoch.</param>
-public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int Steps, double Loss)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"epoch {Epoch}/{Epochs}, step {Step}/{Steps}, loss {Loss:F4}";
-}
-
-/// <summary>The outcome of training.</summary>
-/// <param name="Target">The trained target (weights within [-MaxAbsWeight, MaxAbsWeight]).</param>
-/// <param name="EpochLosses">Mean training loss of each epoch.</param>
-/// <param name="TrainAccuracy">Accuracy on the training images used.</param>
-/// <param name="Elapsed">Wall-clock time.</param>
-public sealed record TrainingResult(TargetCnn Target, IReadOnlyList<double> EpochLosses, double TrainAccuracy, TimeSpan Elapsed);

@@ -87,18 +87,3 @@ public static class HiddenSizing
             throw new ArgumentOutOfRangeException(nameof(sliceError), sliceError, $"sliceError must be in (0, 1); got {sliceError}.");
     }
 }
-
-/// <summary>One step of <see cref="HiddenSizing.Search"/>: one layer constructed at one n.</summary>
-/// <param name="Layer">Target layer.</param>
-/// <param name="HiddenPerInput">n tried.</param>
-/// <param name="FractionWithin">Share of the layer's slices whose error reached η.</param>
-/// <param name="MaxError">Largest slice error.</param>
-/// <param name="MeanError">Mean slice error.</param>
-/// <param name="Seconds">Construction time of the layer.</param>
-public sealed record SizingStep(int Layer, int HiddenPerInput, double FractionWithin, double MaxError, double MeanError, double Seconds);
-
-/// <summary>The n chosen for each layer, whether it reached the requested share of slices, and every step tried.</summary>
-/// <param name="HiddenPerInput">n per layer (pass to <see cref="RandomNetwork.Create(TargetArchitecture, IReadOnlyList{int}, int)"/>).</param>
-/// <param name="Reached">Per layer: false when even the largest n allowed missed the requested share.</param>
-/// <param name="Steps">Every construction tried, in order.</param>
-public sealed record HiddenSizingResult(IReadOnlyList<int> HiddenPerInput, IReadOnlyList<bool> Reached, IReadOnlyList<SizingStep> Steps);

@@ -74,12 +74,13 @@ internal static class TicketConstruction
         return results;
     }
 
-    /// <summary>Counting lower bound on channels per sign: 2^n subsets must cover [-1, 1]^D in cells of side 2η, n ≥ D log2(1/η).</summary>
-    internal static int CountingBound(TicketVariant variant, ConvLayerSpec spec, double tolerance)
-    {
-        int dimension = Dimension(variant, spec);
-        return (int)Math.Ceiling(dimension * Math.Log2(1 / Math.Max(tolerance, 1e-6)));
-    }
+    /// <summary>
+    /// Counting lower bound on channels per sign for one slice (<see cref="ScalingBounds.CountingLowerBound"/> in the
+    /// slice's dimension D, rounded up): 2^n subsets must cover [-1, 1]^D in cells of side 2η. A tolerance of 0 (best
+    /// effort) is read as 10⁻⁶; one of 1 or more needs no channel at all.
+    /// </summary>
+    internal static int CountingBound(TicketVariant variant, ConvLayerSpec spec, double tolerance) =>
+        tolerance >= 1 ? 0 : (int)Math.Ceiling(ScalingBounds.CountingLowerBound(Dimension(variant, spec), Math.Max(tolerance, 1e-6)));
 
     internal static int Dimension(TicketVariant variant, ConvLayerSpec spec) => variant switch
     {

@@ -3,28 +3,6 @@ using static TorchSharp.torch;
 
 namespace LotteryTickets.Pruning;
 
-/// <summary>How <see cref="TicketVerification"/> checks a ticket.</summary>
-/// <param name="RandomInputs">Number of random inputs (entries uniform in [0, InputBound], or [-InputBound, InputBound] for signed-input targets).</param>
-/// <param name="Seed">Seed of the random inputs.</param>
-/// <param name="InputBound">||X||_max of the random inputs, and of the error budget.</param>
-/// <param name="TestImages">Use only the first this many test images (null: all).</param>
-public sealed record VerificationOptions(int RandomInputs = 512, int Seed = 2023, double InputBound = 1.0, int? TestImages = null);
-
-/// <summary>
-/// How closely a ticket computes its target: sup-norm distance of class scores and agreement of predicted classes on
-/// random inputs (always) and on test images (when given), test accuracies, and the rigorous error budget the measured
-/// errors must stay below.
-/// </summary>
-/// <param name="Network">Name of the ticket network checked.</param>
-/// <param name="Random">Comparison on random inputs with ||X||_max ≤ InputBound.</param>
-/// <param name="Test">Comparison on test images (null without a test set).</param>
-/// <param name="TargetTestAccuracy">The target's test accuracy (null without a test set).</param>
-/// <param name="TicketTestAccuracy">The ticket's test accuracy (null without a test set).</param>
-/// <param name="BudgetBound">The ticket's a-posteriori error budget for ||X||_max ≤ InputBound.</param>
-/// <param name="WithinBudget">Whether every measured sup-norm error is at most the budget, up to float32 rounding (1e-5 of the outputs' size). It must be; false means a bug or a violated assumption.</param>
-public sealed record VerificationReport(string Network, OutputComparison Random, OutputComparison? Test, double? TargetTestAccuracy,
-    double? TicketTestAccuracy, double BudgetBound, bool WithinBudget);
-
 /// <summary>Compares a ticket's outputs with its target's (theory.md §3: the ticket approximates the target uniformly on bounded inputs).</summary>
 public static class TicketVerification
 {

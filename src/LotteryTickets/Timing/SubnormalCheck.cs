@@ -3,27 +3,6 @@ using static TorchSharp.torch;
 
 namespace LotteryTickets.Timing;
 
-/// <summary>What the subnormal check found in a model's weights and what it did about it.</summary>
-/// <param name="Model">The model checked.</param>
-/// <param name="Weights">Floating-point parameter entries inspected.</param>
-/// <param name="Subnormal">Entries that are subnormal (non-zero with magnitude below the smallest normal number of their type).</param>
-/// <param name="Action">What was done, in words (nothing, flushed to zero in the timed copy, flushed in place, or only reported).</param>
-public sealed record SubnormalReport(string Model, long Weights, long Subnormal, string Action)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Model}: {Subnormal:N0} subnormal of {Weights:N0} weights; {Action}";
-}
-
-/// <summary>What the timing harness does when it finds subnormal weights.</summary>
-public enum SubnormalHandling
-{
-    /// <summary>Set them to zero in the module being timed (a copy when the harness built the module from a network). Their values are below 1.2e-38, so outputs do not change measurably.</summary>
-    Flush,
-
-    /// <summary>Count and report them, change nothing (to measure their cost).</summary>
-    ReportOnly,
-}
-
 /// <summary>
 /// Finds subnormal ("denormal") floats: non-zero numbers smaller in magnitude than the smallest normal number of their
 /// type (1.17549435e-38 for float32). Many CPUs handle arithmetic on them in microcode, tens of times slower, so a

@@ -3,30 +3,6 @@ using System.Runtime.InteropServices;
 
 namespace LotteryTickets.Workbook;
 
-/// <summary>One pinned package and the version this process actually loaded.</summary>
-/// <param name="Package">NuGet package id as pinned in environment.json.</param>
-/// <param name="Pinned">The version environment.json pins.</param>
-/// <param name="Loaded">The loaded assembly's informational version, or "not loaded".</param>
-/// <param name="Agrees">True when the loaded version starts with the pinned one (or the package is not loaded here).</param>
-public sealed record PackageCheck(string Package, string Pinned, string Loaded, bool Agrees);
-
-/// <summary>The machine a measurement was taken on, to record beside every figure.</summary>
-/// <param name="OperatingSystem">OS description.</param>
-/// <param name="Architecture">Process architecture.</param>
-/// <param name="Cores">Logical processors visible to the process.</param>
-/// <param name="DotNet">The .NET runtime.</param>
-/// <param name="TorchThreads">Threads libtorch uses for intra-op parallelism.</param>
-public sealed record MachineFacts(string OperatingSystem, string Architecture, int Cores, string DotNet, int TorchThreads)
-{
-    /// <summary>Facts of the current process.</summary>
-    public static MachineFacts Current() => new(
-        RuntimeInformation.OSDescription,
-        RuntimeInformation.ProcessArchitecture.ToString(),
-        Environment.ProcessorCount,
-        RuntimeInformation.FrameworkDescription,
-        TorchSharp.torch.get_num_threads());
-}
-
 /// <summary>
 /// Compares what environment.json pins with what the notebook kernel actually loaded, so a reader sees at
 /// once whether their setup matches the one the workbook was written for.

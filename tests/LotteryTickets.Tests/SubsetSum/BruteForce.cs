@@ -21,6 +21,24 @@ internal static class BruteForce
         return sums;
     }
 
+    /// <summary>
+    /// The radius of a sorted list as the straightforward scan computes it (the method before the vectorized one): the larger
+    /// end distance, then every gap in turn, keeping the largest half-gap whose midpoint (left end + half-gap) lies in [a, b].
+    /// The fast paths promise this value bit for bit.
+    /// </summary>
+    public static double ScanRadius(double[] sortedSums, double a, double b)
+    {
+        double ends = Math.Max(Distance(sortedSums, a), Distance(sortedSums, b));
+        double best = 0;
+        for (int j = 0; j + 1 < sortedSums.Length; j++)
+        {
+            double halfGap = (sortedSums[j + 1] - sortedSums[j]) * 0.5;
+            double mid = sortedSums[j] + halfGap;
+            if (halfGap > best && mid >= a && mid <= b) best = halfGap;
+        }
+        return Math.Max(ends, best);
+    }
+
     /// <summary>min over all subsets of |z - sum|, by scanning every sum.</summary>
     public static double Distance(double[] allSums, double z)
     {

@@ -28,6 +28,26 @@ public class CoverageRadiusTests
             Assert.Equal(BruteForce.Radius(values, a, b), CoverageRadius.Of(values, a, b), 12);
         }, iter: 200);
 
+    // Samples large enough for Of to list n - 1 values and scan the last one in, including shapes that stress that scan:
+    // a last value far larger than the others (most shifted sums beyond the list), duplicates and exact ties, zeros.
+    private static readonly Gen<double[]> LargerSamples = Gen.OneOf(
+        Gen.Double[-1.0, 1.0].Array[CoverageRadius.LastValueMinN, 15],
+        Gen.Double[0.0, 2.0].Array[CoverageRadius.LastValueMinN, 15],
+        Gen.Int[-4, 4].Select(k => k * 0.25).Array[CoverageRadius.LastValueMinN, 15],
+        Gen.Double[-1.0, 1.0].Array[CoverageRadius.LastValueMinN - 1, 14].Select(Gen.Double[-40.0, 40.0], (v, last) => (double[])[.. v, last]),
+        Gen.Double[-1e-3, 1e-3].Array[CoverageRadius.LastValueMinN, 12].Select(Gen.Double[-1.0, 1.0], (v, last) => (double[])[.. v, last]),
+        Gen.Double[-1.0, 1.0].Select(Gen.Int[CoverageRadius.LastValueMinN, 12], (x, m) => Enumerable.Repeat(x, m).ToArray()),
+        Gen.Const(new double[CoverageRadius.LastValueMinN]));
+
+    [Fact]
+    public void Radius_equals_the_scan_of_the_full_sorted_list_bit_for_bit() =>
+        Gen.Select(LargerSamples, Intervals).Sample((values, interval) =>
+        {
+            var (a, b) = interval;
+            double full = CoverageRadius.OfSortedSums(BruteForce.SortedSums(values), a, b);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(full), BitConverter.DoubleToInt64Bits(CoverageRadius.Of(values, a, b)));
+        }, iter: 400);
+
     [Fact]
     public void Radius_is_bracketed_by_a_fine_grid() =>
         Gen.Double[-1.0, 1.0].Array[1, 8].Sample(values =>

@@ -17,6 +17,22 @@ public class SubsetSumsTests
             Assert.Equal(BruteForce.SortedSums(values), SubsetSums.Sorted(values)), iter: 300);
 
     [Fact]
+    public void Sorted_sums_of_larger_samples_equal_the_scalar_merge_bit_for_bit() =>
+        // Sizes past VectorMerge.MinCount run the AVX-512 merge where the processor has it (this machine's does).
+        Gen.OneOf(
+            Gen.Double[-1.0, 1.0].Array[5, 16],
+            Gen.Int[-3, 3].Select(k => k * 0.25).Array[5, 16],
+            Gen.Double[-1.0, 1.0].Array[4, 14].Select(Gen.Double[-1e6, 1e6], (v, big) => (double[])[big, .. v, -big]),
+            Gen.Double[-1.0, 1.0].SelectMany(x => Gen.Int[5, 14].Select(m => Enumerable.Repeat(x, m).ToArray()))).Sample(values =>
+        {
+            var scalar = new double[1 << values.Length];
+            for (int k = 0, count = 1; k < values.Length; k++, count <<= 1) SubsetSums.MergeDoubleScalar(scalar, count, values[k]);
+            double[] sorted = SubsetSums.Sorted(values);
+            for (int i = 0; i < sorted.Length; i++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(scalar[i]), BitConverter.DoubleToInt64Bits(sorted[i]));
+        }, iter: 200);
+
+    [Fact]
     public void One_value_gives_zero_and_the_value_in_order()
     {
         Assert.Equal([0.0, 0.5], SubsetSums.Sorted([0.5]));

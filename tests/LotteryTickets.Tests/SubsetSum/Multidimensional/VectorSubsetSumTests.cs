@@ -114,6 +114,47 @@ public class VectorSubsetSumTests
         Assert.Equal(VectorBruteForce.BestError(vectors, target), choice.Error, 12);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Trees_built_on_two_threads_equal_those_built_on_one_and_find_the_brute_force_optimum(bool bySize)
+    {
+        for (int seed = 0; seed < 6; seed++)
+        {
+            int n = 12 + seed, d = 2 + seed;
+            var (vectors, target) = VectorBruteForce.Instance(700 + seed, n, d);
+            int[] items = [.. Enumerable.Range(0, n)];
+            using var one = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize, parallel: false);
+            using var two = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize, parallel: true, parallelMinItems: 1);
+            foreach (var (x, y) in one.TreesA.Concat(one.TreesB).Zip(two.TreesA.Concat(two.TreesB)))
+            {
+                Assert.Equal(x!.Count, y!.Count);
+                Assert.Equal(x.Points.AsSpan(0, x.Count * d).ToArray(), y.Points.AsSpan(0, y.Count * d).ToArray());
+                Assert.Equal(x.Masks.AsSpan(0, x.Count).ToArray(), y.Masks.AsSpan(0, y.Count).ToArray());
+                Assert.Equal(x.Lo.AsSpan(0, x.NodeCount * d).ToArray(), y.Lo.AsSpan(0, y.NodeCount * d).ToArray());
+            }
+            int? k = bySize ? n / 3 : null;
+            var search = new DualTreeSearch<MaxMetric>(target, double.PositiveInfinity, 0, new SearchBudget(null, null));
+            two.Search(search, k);
+            Assert.False(search.Stopped);
+            Assert.Equal(VectorBruteForce.BestError(vectors, target, VectorNorm.Max, k), search.BestRaw, 12);
+        }
+    }
+
+    [Fact]
+    public void Exact_answers_do_not_depend_on_the_build_threads()
+    {
+        // n = 30: halves of 15 items, above VectorMeetInTheMiddle.ParallelMinItems, so the default build uses two threads.
+        var (vectors, target) = VectorBruteForce.Instance(31, 30, 9);
+        var options = new VectorSubsetSumOptions { Method = VectorSubsetSumMethod.Exact };
+        var two = VectorSubsetSum.Solve(vectors, target, options);
+        var one = VectorSubsetSum.Solve(vectors, target, options with { ParallelBuild = false });
+        Assert.True(two.ProvenOptimal && one.ProvenOptimal);
+        Assert.Equal(one.Indices, two.Indices);
+        Assert.Equal(one.Error, two.Error);
+        Assert.Equal(one.Nodes, two.Nodes);
+    }
+
     [Fact]
     public void Heuristic_is_deterministic_and_honest_at_large_n()
     {

@@ -454,53 +454,101 @@ internal sealed class KTreeSearch
     /// All pairs (a, b) with |a_c + b_c| &lt;= bound_c for every c, at most <paramref name="capacity"/> (the rest of A is not
     /// scanned once it is full). B goes into a grid over the new windows (see <see cref="ChooseKeys"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NodeList Join(NodeList a, NodeList b, float[] bound, List<int> fresh, int capacity)
     {
-        int s = _stride;
         var (keys, widths) = ChooseKeys(b, bound, fresh);
-        var grid = Grid.Build(b, s, keys, widths);
-        var result = NodeList.Rent(capacity, _d, s);
-        int count = 0;
-        long scanned = 0;
+        var grid = Grid.Build(b, _stride, keys, widths);
+        var visitor = new JoinVisitor(NodeList.Rent(capacity, _d, _stride), capacity, bound, grid.Origin, _stride);
+        Scan(a, grid, bound, long.MaxValue, ref visitor);
+        grid.Release();
+        visitor.Result.Count = visitor.Count;
+        return visitor.Result;
+    }
+
+    /// <summary>What a scan does with each pair the grid cannot rule out; a struct, so the JIT compiles one loop per kind.</summary>
+    private interface IPairVisitor
+    {
+        /// <summary>Called with entry <paramref name="ia"/> of A and row <paramref name="e"/> of B's grid; false stops the scan.</summary>
+        bool Visit(int ia, ref float rowA, int e, ref float rowB);
+    }
+
+    /// <summary>Keeps every pair within the bounds, adding their rows, until the output is full.</summary>
+    private struct JoinVisitor(NodeList result, int capacity, float[] bound, int[] origin, int stride) : IPairVisitor
+    {
+        public readonly NodeList Result = result;
+        public int Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Visit(int ia, ref float rowA, int e, ref float rowB)
+        {
+            if (!RowMath.Within(ref rowA, ref rowB, ref MemoryMarshal.GetArrayDataReference(bound), stride)) return true;
+            RowMath.AddTo(ref rowA, ref rowB, ref Result.Rows[Count * stride], stride);
+            Result.Left[Count] = ia;
+            Result.Right[Count] = origin[e];
+            return ++Count < capacity;
+        }
+    }
+
+    /// <summary>Keeps the pair with the smallest error (max-norm, or squared Euclidean), stopping once it reaches the stopping error.</summary>
+    private struct RootVisitor(int[] origin, int stride, bool euclidean, float bestRaw, int bestA, int bestB, double stopRaw) : IPairVisitor
+    {
+        public float BestRaw = bestRaw;
+        public int BestA = bestA, BestB = bestB;
+        public bool Stopped;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Visit(int ia, ref float rowA, int e, ref float rowB)
+        {
+            float error = euclidean ? RowMath.SquaredNorm(ref rowA, ref rowB, stride, BestRaw) : RowMath.MaxNorm(ref rowA, ref rowB, stride, BestRaw);
+            if (error >= BestRaw) return true;
+            (BestRaw, BestA, BestB) = (error, ia, origin[e]);
+            Stopped = BestRaw <= stopRaw;
+            return !Stopped;
+        }
+    }
+
+    /// <summary>
+    /// For every entry of A, the rows of B's grid that its window can reach, handed to <paramref name="visitor"/>. Queries go in
+    /// grid order with their rows copied in that order, so consecutive queries read neighbouring cells of B and both lists are
+    /// read in sequence. Returns false when the visitor stopped the scan or more than <paramref name="limit"/> rows were read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Scan<TVisitor>(NodeList a, Grid grid, float[] bound, long limit, ref TVisitor visitor) where TVisitor : struct, IPairVisitor
+    {
+        int s = _stride;
         Span<int> lo = stackalloc int[Grid.MaxKeys], hi = stackalloc int[Grid.MaxKeys];
         Span<int> from = stackalloc int[Grid.MaxRuns], to = stackalloc int[Grid.MaxRuns];
-        float[] rowsA = a.Rows, rowsB = grid.Rows, rowsOut = result.Rows;
-        ref float boundRef = ref MemoryMarshal.GetArrayDataReference(bound);
-        int[] origin = grid.Origin;
-        // Queries in grid order, their rows copied in that order: consecutive queries read neighbouring cells of B, and
-        // both lists are read in sequence.
         var queries = grid.QueryOrder(a);
-        rowsA = grid.Gather(a, queries);
-        for (int qi = 0; qi < a.Count; qi++)
+        float[] rowsA = grid.Gather(a, queries), rowsB = grid.Rows;
+        long scanned = 0;
+        bool complete = true;
+        for (int qi = 0; qi < a.Count && complete; qi++)
         {
-            int ia = queries[qi];
             int baseA = qi * s;
             if (grid.Range(rowsA, baseA, bound, lo, hi) == 0) continue;
             int runs = grid.Runs(lo, hi, from, to);
             ref float rowA = ref rowsA[baseA];
-            for (int run = 0; run < runs; run++)
+            for (int run = 0; run < runs && complete; run++)
             {
                 int first = from[run], last = to[run];
                 scanned += last - first;
-                for (int e = first; e < last; e++)
+                if (scanned > limit)
                 {
-                    ref float rowB = ref rowsB[e * s];
-                    if (!RowMath.Within(ref rowA, ref rowB, ref boundRef, s)) continue;
-                    RowMath.AddTo(ref rowA, ref rowB, ref rowsOut[count * s], s);
-                    result.Left[count] = ia;
-                    result.Right[count] = origin[e];
-                    if (++count == capacity) goto done;
+                    complete = false;
+                    break;
                 }
+                for (int e = first; e < last; e++)
+                    if (!visitor.Visit(queries[qi], ref rowA, e, ref rowsB[e * s]))
+                    {
+                        complete = false;
+                        break;
+                    }
             }
         }
-    done:
         ArrayPool<int>.Shared.Return(queries);
         ArrayPool<float>.Shared.Return(rowsA);
-        result.Count = count;
         Scanned += scanned;
-        grid.Release();
-        return result;
+        return complete;
     }
 
     /// <summary>
@@ -609,56 +657,12 @@ internal sealed class KTreeSearch
     /// Scans the pairs whose key coordinates fall in the box of half-width bound and records any pair better than
     /// <paramref name="best"/>; false when it stopped early (after <paramref name="limit"/> pairs, or at the stopping error).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RootScan(NodeList a, Grid grid, float[] bound, double stopRaw, long limit, ref (int A, int B, float Raw) best)
     {
-        int s = _stride;
-        float[] rowsA = a.Rows, rowsB = grid.Rows;
-        Span<int> lo = stackalloc int[Grid.MaxKeys], hi = stackalloc int[Grid.MaxKeys];
-        Span<int> from = stackalloc int[Grid.MaxRuns], to = stackalloc int[Grid.MaxRuns];
-        float bestRaw = best.Raw;
-        int bestA = best.A, bestB = best.B;
-        long scanned = 0;
-        bool complete = true;
-        // Queries in grid order, their rows copied in that order: consecutive queries read neighbouring cells of B, and
-        // both lists are read in sequence.
-        var queries = grid.QueryOrder(a);
-        rowsA = grid.Gather(a, queries);
-        for (int qi = 0; qi < a.Count; qi++)
-        {
-            int ia = queries[qi];
-            int baseA = qi * s;
-            if (grid.Range(rowsA, baseA, bound, lo, hi) == 0) continue;
-            int runs = grid.Runs(lo, hi, from, to);
-            ref float rowA = ref rowsA[baseA];
-            for (int run = 0; run < runs; run++)
-            {
-                int first = from[run], last = to[run];
-                scanned += last - first;
-                if (scanned > limit)
-                {
-                    complete = false;
-                    goto done;
-                }
-                for (int e = first; e < last; e++)
-                {
-                    float error = _euclidean ? RowMath.SquaredNorm(ref rowA, ref rowsB[e * s], s, bestRaw) : RowMath.MaxNorm(ref rowA, ref rowsB[e * s], s, bestRaw);
-                    if (error >= bestRaw) continue;
-                    (bestRaw, bestA, bestB) = (error, ia, grid.Origin[e]);
-                    if (bestRaw <= stopRaw)
-                    {
-                        complete = false;
-                        goto done;
-                    }
-                }
-            }
-        }
-    done:
-        ArrayPool<int>.Shared.Return(queries);
-        ArrayPool<float>.Shared.Return(rowsA);
-        Scanned += scanned;
-        best = (bestA, bestB, bestRaw);
-        return complete;
+        var visitor = new RootVisitor(grid.Origin, _stride, _euclidean, best.Raw, best.A, best.B, stopRaw);
+        bool complete = Scan(a, grid, bound, limit, ref visitor);
+        best = (visitor.BestA, visitor.BestB, visitor.BestRaw);
+        return complete && !visitor.Stopped;
     }
 
     /// <summary>

@@ -53,6 +53,14 @@ public static class VectorSubsetSum
     public static double ExactBytes(int n, int d) => VectorMeetInTheMiddle.Bytes(n / 2, n - n / 2, d);
 
     /// <summary>
+    /// Bytes a two-thread build of the half-sum trees needs beyond <see cref="ExactBytes"/>: both halves' enumerated sums
+    /// (8·d bytes each) exist at once, where one after the other the second half reuses the first half's buffers. Measured
+    /// peak resident set at n = 42, d = 9: 791 MiB one after the other, 960 MiB on two threads (151 MiB more; 36 MiB for
+    /// the runtime). The exact search builds on two threads only while the sum stays within <see cref="ExactMaxBytes"/>.
+    /// </summary>
+    internal static double ParallelBuildExtraBytes(int n, int d) => 8.0 * d * Math.Pow(2, n / 2);
+
+    /// <summary>
     /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d:
     /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond,
     /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to a few hundred
@@ -148,7 +156,8 @@ public static class VectorSubsetSum
         {
             var items = new int[n];
             for (int i = 0; i < n; i++) items[i] = i;
-            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null);
+            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null,
+                options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes);
             var search = new DualTreeSearch<TMetric>(target, local.Raw, toleranceRaw, budget);
             index.Search(search, options.FixedSize);
             indices = search.Found ? index.Indices(search.BestMaskA, search.BestMaskB) : local.Indices();

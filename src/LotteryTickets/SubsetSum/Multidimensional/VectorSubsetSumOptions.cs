@@ -48,6 +48,12 @@ public sealed record VectorSubsetSumOptions
     /// <summary>Seed of the heuristic's window choices; the heuristic is deterministic for a given seed.</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Whether Exact builds its two half-sum trees on two threads at once (for halves of 2^14 sums and more; the answer is
+    /// the same either way). Off only to measure what it buys.
+    /// </summary>
+    internal bool ParallelBuild { get; init; } = true;
+
     /// <summary>Reads like "Max-norm, tolerance 0.01, |S| = 5, Auto".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Norm}-norm, tolerance {Tolerance:G4}{(FixedSize is int k ? $", |S| = {k}" : "")}, {Method}" +

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using LotteryTickets.SubsetSum;
+
+namespace LotteryTickets.Benchmarks;
+
+/// <summary>
+/// The exact best subset in d = 9 (NSN vectors, targets uniform in [-1,1]^9, max-norm; <see cref="VectorSubsetSumPeers.Instances"/>)
+/// against OR-Tools CP-SAT, instance by instance in one process: <c>exact --n 32,36,40 --instances 5 --workers 2</c>.
+/// For each instance it times Exact with its two half-sum trees built one after the other (before issue 16) and on two
+/// threads (the default), Auto, and CP-SAT with the given workers, checks that every proven optimum agrees to 1e-9, and
+/// prints each time and the medians. n where Exact would exceed its memory limit are reported as refused. <c>--only one|two</c>
+/// runs only Exact with that build (no warm-up, no Auto, no CP-SAT), for one build's peak memory under <c>/usr/bin/time -f %M</c>.
+/// </summary>
+internal static class ExactSearchReport
+{
+    public static void Run(string[] args)
+    {
+        int[] sizes = [32, 36, 40];
+        int instances = 5, workers = 2;
+        bool cpSat = true, breakdown = false;
+        string? only = null; // "one" or "two": time only that exact build (for one process's peak memory under /usr/bin/time)
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--n": sizes = [.. args[++i].Split(',').Select(int.Parse)]; break;
+                case "--instances": instances = int.Parse(args[++i]); break;
+                case "--workers": workers = int.Parse(args[++i]); break;
+                case "--no-cpsat": cpSat = false; break;
+                case "--breakdown": breakdown = true; break;
+                case "--only": only = args[++i]; break;
+                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --instances, --workers, --no-cpsat.", nameof(args));
+            }
+        }
+        int d = VectorSubsetSumPeers.Dimension;
+        // Warm up the JIT and the pools on a small instance, so the first timed call is not charged for them.
+        if (only is null) foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        Console.WriteLine($"d = {d}, NSN, max-norm, {instances} instances per n, CP-SAT with {workers} worker(s); times in seconds");
+        Console.WriteLine("n   | exact, one thread | exact, two-thread build | auto (method) | CP-SAT | same optimum");
+        foreach (int n in sizes)
+        {
+            var before = new List<double>();
+            var after = new List<double>();
+            var auto = new List<double>();
+            var peer = new List<double>();
+            string autoMethod = VectorSubsetSum.MethodFor(n, d).ToString();
+            int same = 0, autoProven = 0;
+            bool fits = VectorSubsetSum.ExactBytes(n, d) <= VectorSubsetSum.ExactMaxBytes;
+            foreach (var (vectors, target) in VectorSubsetSumPeers.Instances(n, instances))
+            {
+                double? error = null;
+                if (fits)
+                {
+                    var (b, eb) = only == "two" ? (double.NaN, null!) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, false));
+                    var (a, ea) = only == "one" ? (b, eb) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                    eb ??= ea;
+                    if (only is not null)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  n = {n}: Exact, {only}-thread build: {a:F3} s, error {ea.Error:G6}"));
+                        continue;
+                    }
+                    before.Add(b);
+                    after.Add(a);
+                    if (!eb.ProvenOptimal || !ea.ProvenOptimal || Math.Abs(eb.Error - ea.Error) > 1e-9)
+                        throw new InvalidOperationException($"n = {n}: exact runs disagree: {eb.Error:R} ({eb.ProvenOptimal}) and {ea.Error:R} ({ea.ProvenOptimal}).");
+                    error = ea.Error;
+                }
+                if (breakdown && fits) Breakdown(vectors, target);
+                var (u, eu) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Auto, true));
+                auto.Add(u);
+                if (eu.ProvenOptimal) autoProven++;
+                if (cpSat)
+                {
+                    var (c, ec) = Time(() => VectorSubsetSumPeers.CpSat(vectors, target, workers: workers));
+                    peer.Add(c);
+                    if (error is double e && ec.Optimal && Math.Abs(e - ec.Error) > 1e-9)
+                        throw new InvalidOperationException($"n = {n}: optima differ: ours {e:R}, CP-SAT {ec.Error:R}.");
+                    if (error is not null && ec.Optimal) same++;
+                    error ??= ec.Optimal ? ec.Error : null;
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  n = {n}: one thread {Show(before, fits)}, two-thread build {Show(after, fits)}, auto {u:F3} ({eu.Method}, error {eu.Error:G6}{(eu.ProvenOptimal ? ", proven" : "")}), " +
+                    $"CP-SAT {(cpSat ? peer[^1].ToString("F3", CultureInfo.InvariantCulture) : "-")}, optimum {error:G6}"));
+            }
+            if (only is not null) continue;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{n,-3} | {Median(before, fits),17} | {Median(after, fits),23} | {Median(auto, true)} ({autoMethod}, proven {autoProven}/{instances}) | {(cpSat ? Median(peer, true) : "-")} | {(cpSat && fits ? $"{same}/{instances}" : "-")}"));
+        }
+    }
+
+    // Where an exact solve spends its time: the local search, building the two half-sum trees (one after the other), the
+    // branch and bound; and what the search would save if it started from the k-tree's subset instead of the local search's.
+    private static void Breakdown(double[][] vectors, double[] target)
+    {
+        int n = vectors.Length, d = target.Length;
+        var watch = Stopwatch.StartNew();
+        var local = new VectorLocalSearch<MaxMetric>(vectors, target, null);
+        local.Greedy();
+        local.Improve();
+        double tLocal = watch.Elapsed.TotalSeconds;
+        var tree = VectorSubsetSum.RunKTree(vectors, target, VectorSubsetSumOptions.Default);
+        double tTree = watch.Elapsed.TotalSeconds - tLocal;
+        int[] items = [.. Enumerable.Range(0, n)];
+        using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: false);
+        double tBuild = watch.Elapsed.TotalSeconds - tLocal - tTree;
+        foreach (double start in new[] { local.Raw, Math.Min(local.Raw, tree.Error) })
+        {
+            var budget = new SearchBudget(null, null);
+            var search = new DualTreeSearch<MaxMetric>(target, start, 0, budget);
+            var w = Stopwatch.StartNew();
+            index.Search(search, null);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    local {tLocal:F3} s (error {local.Raw:G4}), k-tree {tTree:F3} s (error {tree.Error:G4}), build {tBuild:F3} s; search from {start:G4}: {w.Elapsed.TotalSeconds:F3} s, {budget.Nodes} nodes, optimum {search.BestRaw:G6}"));
+        }
+    }
+
+    private static VectorSubsetChoice Solve(double[][] vectors, double[] target, VectorSubsetSumMethod method, bool parallel) =>
+        VectorSubsetSum.Solve(vectors, target, new VectorSubsetSumOptions { Method = method, ParallelBuild = parallel });
+
+    private static (double Seconds, T Result) Time<T>(Func<T> run)
+    {
+        var watch = Stopwatch.StartNew();
+        T result = run();
+        return (watch.Elapsed.TotalSeconds, result);
+    }
+
+    private static string Show(List<double> times, bool fits) => fits ? times[^1].ToString("F3", CultureInfo.InvariantCulture) : "refused";
+
+    private static string Median(List<double> times, bool fits)
+    {
+        if (!fits) return "refused (memory)";
+        var sorted = times.Order().ToArray();
+        return sorted[sorted.Length / 2].ToString("F3", CultureInfo.InvariantCulture);
+    }
+}

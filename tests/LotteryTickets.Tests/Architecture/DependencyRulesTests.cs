@@ -1,0 +1,100 @@
+using System.Reflection;
+using LotteryTickets.SubsetSum;
+using NetArchTest.Rules;
+
+namespace LotteryTickets.Tests;
+
+/// <summary>
+/// The library's layering (docs/architecture.md), checked on the compiled assembly: the mathematics stands alone, networks
+/// know nothing of pruning, and only the presentation layer talks to notebook hosts. A rule broken by a new `using` fails
+/// here with the offending types named.
+/// </summary>
+public class DependencyRulesTests
+{
+    private static readonly Assembly Library = typeof(VectorSubsetSum).Assembly;
+
+    private const string Root = "LotteryTickets.";
+    private const string Hosting = "Microsoft.DotNet.Interactive";
+
+    // Presentation types that notebooks display directly: they carry a formatter attribute of the host's formatting
+    // library (hosts bind it to their own copy). Everything else that talks to a host lives in Charts.
+    private static readonly string[] HostFacingTypes =
+    [
+        "LotteryTickets.Workbook.ClaimChecks", "LotteryTickets.Workbook.ClaimChecksFormatterSource",
+        "LotteryTickets.Exercises.ExerciseSheet", "LotteryTickets.Exercises.ExerciseSheetFormatterSource",
+    ];
+
+    // Their names, and the compiler's nested types inside them (closures, iterators).
+    private static readonly string HostFacingNames =
+        "^(" + string.Join("|", HostFacingTypes.Select(t => t[(t.LastIndexOf('.') + 1)..])) + ")([/+].*)?$";
+
+    public static TheoryData<string, string[]> Forbidden => new()
+    {
+        // The mathematics of subset sums and statistics: no networks, no tensors, no charts, no notebook host.
+        { "SubsetSum", [Root + "Networks", Root + "Pruning", Root + "Timing", Root + "Learning", Root + "Charts", Root + "Exercises", "TorchSharp", Hosting] },
+        { "Statistics", [Root + "SubsetSum", Root + "Networks", Root + "Pruning", Root + "Timing", Root + "Learning", Root + "Charts", Root + "Exercises", "TorchSharp", Hosting] },
+        // Networks are the targets and their data; pruning builds on them, never the other way round.
+        { "Networks", [Root + "Pruning", Root + "Timing", Root + "Learning", Root + "Charts", Root + "Exercises", Hosting] },
+        // The construction uses subset sums and networks; timing and learned masks build on it.
+        { "Pruning", [Root + "Timing", Root + "Learning", Root + "Charts", Root + "Exercises", Hosting] },
+        { "Timing", [Root + "Learning", Root + "Exercises", Hosting] },
+        // Learned masks are compared with the construction and timed like it; nothing below them knows they exist.
+        { "Learning", [Root + "Charts", Root + "Exercises", Hosting] },
+        // Charts draw data handed to them; they know no domain type.
+        { "Charts", [Root + "SubsetSum", Root + "Statistics", Root + "Networks", Root + "Pruning", Root + "Timing", Root + "Learning", Root + "Exercises", "TorchSharp"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forbidden))]
+    public void EachDomainDependsOnlyOnTheLayersBelowIt(string domain, string[] forbidden)
+    {
+        var result = Types.InAssembly(Library).That().ResideInNamespace(Root + domain)
+            .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, $"{domain} must not depend on {string.Join(", ", forbidden)}; offending types: "
+            + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void OnlyChartsAndTheDisplayedPresentationTypesTalkToNotebookHosts()
+    {
+        var result = Types.InAssembly(Library).That().DoNotResideInNamespace(Root + "Charts")
+            .And().DoNotHaveNameMatching(HostFacingNames)
+            .ShouldNot().HaveDependencyOn(Hosting).GetResult();
+
+        Assert.True(result.IsSuccessful, "Only Charts (and " + string.Join(", ", HostFacingTypes) + ") may use " + Hosting
+            + "; offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void NoLibraryTypeUsesPlotlyDirectly()
+    {
+        // Plotly.NET needs another FSharp.Core than notebook hosts preload: only LotteryTickets.Plotting, loaded into its
+        // own load context by Charts, may touch it.
+        var result = Types.InAssembly(Library).ShouldNot().HaveDependencyOnAny("Plotly.NET", "Microsoft.FSharp").GetResult();
+
+        Assert.True(result.IsSuccessful, "offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void TheRulesSeeTheDependenciesTheyForbid()
+    {
+        // Guards the rules themselves: the same query finds dependencies that do exist, so a rule cannot pass by
+        // matching nothing (a wrong namespace, an empty selection).
+        var pruningUsesSubsetSum = Types.InAssembly(Library).That().ResideInNamespace(Root + "Pruning")
+            .ShouldNot().HaveDependencyOn(Root + "SubsetSum").GetResult();
+        var chartsUseHosting = Types.InAssembly(Library).That().ResideInNamespace(Root + "Charts")
+            .ShouldNot().HaveDependencyOn(Hosting).GetResult();
+
+        var outsideChartsUseHosting = Types.InAssembly(Library).That().DoNotResideInNamespace(Root + "Charts")
+            .ShouldNot().HaveDependencyOn(Hosting).GetResult();
+
+        Assert.False(pruningUsesSubsetSum.IsSuccessful);
+        Assert.False(chartsUseHosting.IsSuccessful);
+        // The exceptions are needed (remove one from the list when it stops talking to hosts) and are all there is.
+        Assert.False(outsideChartsUseHosting.IsSuccessful);
+        Assert.All(outsideChartsUseHosting.FailingTypeNames, t => Assert.Matches(HostFacingNames, t[(t.LastIndexOf('.') + 1)..]));
+        foreach (string type in HostFacingTypes)
+            Assert.NotNull(Library.GetType(type));
+    }
+}
