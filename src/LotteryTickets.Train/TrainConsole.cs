@@ -25,6 +25,7 @@ public static class TrainConsole
     private static readonly string[] TargetOptions = ["target", "layers", "seed", "epochs", "batch", "lr", "schedule", "shift", "flip", "weight-noise", "train-images", "threads", "out"];
     private static readonly string[] ConstructionOptions = ["target", "seed", "n", "variants", "tolerance", "node-limit", "parallel", "test-images", "threads", "out"];
     private static readonly string[] RobustnessOptions = ["target", "seed", "eta", "noise-seeds", "noise", "test-images", "threads", "out"];
+    private static readonly string[] SizingOptions = ["targets", "eta", "accuracy-eta", "accuracy-seeds", "fraction", "max-n", "seed", "parallel", "test-images", "threads", "out"];
 
     /// <summary>The usage text printed by <c>help</c>.</summary>
     public static string Usage => $"""
@@ -48,6 +49,13 @@ public static class TrainConsole
                         --target NAME|PATH (default {CommittedTargets.Default.Name})  --eta 0.01,0.02,0.03,0.05,0.08 (each 0..1)
                         --noise-seeds 5 (1..100)  --noise uniform|corners  --seed 2023  --test-images 1..{TestSetSize}
                         --threads 1  --out artifacts/robustness-NAME.csv
+          sizing        the theorem against measurement (notebook 08): the n per layer the kernel construction needs
+                        (HiddenSizing) for each target and eta, then kernel tickets at the n sized for one eta on several
+                        random networks (seeds) with their test accuracy; writes a JSON with the command, seeds and machine
+                        --targets {string.Join(",", CommittedTargets.Names)}  --eta 0.2,0.14,0.1,0.07,0.05 (each in (0, 1))
+                        --accuracy-eta 0.05 (one of --eta)  --accuracy-seeds 5 (0..{SizingSweep.MaxAccuracySeeds})  --fraction 0.95
+                        --max-n 512  --seed 2023  --parallel 2  --test-images 1..{TestSetSize}  --threads 1
+                        --out data/theorem-against-measurement.json
           help          this text (also --help or -h anywhere)
         """;
 
@@ -66,11 +74,12 @@ public static class TrainConsole
             "target" => TargetOptions,
             "construction" => ConstructionOptions,
             "robustness" => RobustnessOptions,
+            "sizing" => SizingOptions,
             _ => null,
         };
         if (known is null)
         {
-            error.WriteLine($"error: unknown command '{command}'; the commands are target, construction, robustness and help.");
+            error.WriteLine($"error: unknown command '{command}'; the commands are target, construction, robustness, sizing and help.");
             error.WriteLine(Usage);
             return BadInput;
         }
@@ -86,6 +95,7 @@ public static class TrainConsole
             {
                 "target" => PrepareTarget(options, env, threads, args, output),
                 "construction" => PrepareConstruction(options, env, threads, output),
+                "sizing" => PrepareSizing(options, env, args, output),
                 _ => PrepareRobustness(options, env, threads, output),
             };
             // Every option has been read and checked; only now does libtorch start.
@@ -243,6 +253,44 @@ public static class TrainConsole
             }
         File.WriteAllLines(csv, lines);
         output.WriteLine($"wrote {csv}");
+    }
+
+    private static Action PrepareSizing(CommandOptions options, WorkbookEnvironment env, IReadOnlyList<string> args, TextWriter output)
+    {
+        string[] names = options.String("targets", string.Join(",", CommittedTargets.Names)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (string name in names)
+            if (!CommittedTargets.Contains(name))
+                throw new ArgumentException($"--targets takes committed targets ({string.Join(", ", CommittedTargets.Names)}), separated by commas; got '{name}'.", "targets");
+        if (names.Length == 0) throw new ArgumentException("--targets must name at least one committed target.", "targets");
+        double[] etas = options.Has("eta") ? Numbers(options.String("eta", ""), "eta") : [0.2, 0.14, 0.1, 0.07, 0.05];
+        foreach (double eta in etas)
+            if (!(eta > 0 && eta < 1)) throw new ArgumentException($"--eta values must be strictly between 0 and 1; got {eta.ToString(CultureInfo.InvariantCulture)}.", "eta");
+        double accuracyEta = options.Double("accuracy-eta", etas.Contains(0.05) ? 0.05 : etas[^1]);
+        int accuracySeeds = Bounded(options, "accuracy-seeds", 5, 0, SizingSweep.MaxAccuracySeeds);
+        if (accuracySeeds > 0 && !etas.Contains(accuracyEta))
+            throw new ArgumentException($"--accuracy-eta {accuracyEta.ToString(CultureInfo.InvariantCulture)} must be one of --eta ({string.Join(",", etas.Select(e => e.ToString(CultureInfo.InvariantCulture)))}): the tickets use the n sized for it.", "accuracy-eta");
+        double fraction = options.Double("fraction", 0.95);
+        if (!(fraction > 0 && fraction <= 1)) throw new ArgumentException($"--fraction must be in (0, 1]; got {fraction.ToString(CultureInfo.InvariantCulture)}.", "fraction");
+        int maxN = Bounded(options, "max-n", 512, RandomNetwork.MinHiddenPerInput, ConvLayerSpec.MaxChannels);
+        int seed = options.Int("seed", env.Defaults.Seed);
+        var ticketOptions = Checked(() => TicketOptions.Default with { MaxDegreeOfParallelism = Bounded(options, "parallel", Environment.ProcessorCount, 1, MaxThreads) }, o => o.Validate());
+        int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
+        string json = env.ResolvePath(options.String("out", "data/theorem-against-measurement.json"));
+        CheckWritable(json, "out");
+        var targets = names.Select(n => (CommittedTargets.Get(n).Name, CommittedTargets.Get(n).Load(env).Target)).ToArray();
+        string command = "dotnet run -c Release --project src/LotteryTickets.Train -- " + string.Join(" ", args);
+        return () =>
+        {
+            var test = accuracySeeds > 0 ? FashionMnist.Load().Test.Take(testImages) : null;
+            output.WriteLine($"sizing {string.Join(", ", names)} at eta {string.Join(", ", etas.Select(e => F(e, "G3")))}; accuracy at eta {F(accuracyEta, "G3")} on {accuracySeeds} random networks; " +
+                $"{ticketOptions.MaxDegreeOfParallelism} construction thread(s), {Environment.ProcessorCount} processors, load average {LoadAverage()}");
+            var result = SizingSweep.Run(targets, etas, accuracyEta, accuracySeeds, seed, test, fraction, maxN, ticketOptions, command,
+                new SyncProgress<string>(output.WriteLine, TimeSpan.Zero));
+            foreach (var row in result.Sizing)
+                output.WriteLine($"{row.Target}, eta = {F(row.Eta, "G3")}: n = [{string.Join(", ", row.HiddenPerInput)}] (counting bound [{string.Join(", ", row.CountingBound)}]), {F(row.Seconds, "F1")} s");
+            result.Save(json);
+            output.WriteLine($"wrote {json} ({F(result.Provenance.Seconds, "F0")} s, load average {result.Provenance.LoadAverageStart} -> {result.Provenance.LoadAverageEnd})");
+        };
     }
 
     /// <summary>A committed target by name, or a target JSON by path (relative to the repository's top or absolute).</summary>

@@ -50,8 +50,21 @@ public sealed class TrainConsoleTests
     [InlineData("--epochs 3", "unknown option --epochs")]
     [InlineData("--target nope", "--target takes a committed target (fashion-mnist-3x3, fashion-mnist-2x2) or a target JSON file; got 'nope'.")]
     public void ConstructionRefusalsNameTheOptionAndTheValue(string arguments, string message)
+        => AssertRefused("construction", arguments, message);
+
+    [Theory]
+    [InlineData("--targets nope", "--targets takes committed targets (fashion-mnist-3x3, fashion-mnist-2x2), separated by commas; got 'nope'.")]
+    [InlineData("--eta 0.1,1", "--eta values must be strictly between 0 and 1; got 1.")]
+    [InlineData("--eta 0.2,0.1 --accuracy-eta 0.05", "--accuracy-eta 0.05 must be one of --eta (0.2,0.1)")]
+    [InlineData("--accuracy-seeds 101", "--accuracy-seeds must be between 0 and 100; got 101.")]
+    [InlineData("--fraction 0", "--fraction must be in (0, 1]; got 0.")]
+    [InlineData("--max-n 1", "--max-n must be between 2 and 4096; got 1.")]
+    [InlineData("--n 16", "unknown option --n")]
+    public void SizingRefusalsNameTheOptionAndTheValue(string arguments, string message) => AssertRefused("sizing", arguments, message);
+
+    private static void AssertRefused(string command, string arguments, string message)
     {
-        var (code, output, error) = Run(["construction", .. arguments.Split(' ')]);
+        var (code, output, error) = Run([command, .. arguments.Split(' ')]);
         Assert.Equal(TrainConsole.BadInput, code);
         Assert.StartsWith($"error: {message}", error.Trim());
         Assert.Equal("", output);
