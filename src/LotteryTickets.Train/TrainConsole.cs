@@ -23,7 +23,7 @@ public static class TrainConsole
     private const int TrainSetSize = 60_000, TestSetSize = 10_000, MaxThreads = 256;
 
     private static readonly string[] TargetOptions = ["target", "layers", "seed", "epochs", "batch", "lr", "schedule", "shift", "flip", "weight-noise", "train-images", "threads", "out"];
-    private static readonly string[] ConstructionOptions = ["target", "seed", "n", "variants", "tolerance", "node-limit", "parallel", "test-images", "threads", "out"];
+    private static readonly string[] ConstructionOptions = ["target", "seed", "n", "variants", "tolerance", "node-limit", "parallel", "test-images", "threads", "out", "masks"];
     private static readonly string[] RobustnessOptions = ["target", "seed", "eta", "noise-seeds", "noise", "test-images", "threads", "out"];
 
     /// <summary>The usage text printed by <c>help</c>.</summary>
@@ -44,6 +44,7 @@ public static class TrainConsole
                         --variants kernel,filter,unstructured  --tolerance 0.02  --node-limit 20000  --parallel 2
                         --seed 2023 (or a list: one random network per seed)  --test-images 1..{TestSetSize}  --threads 1
                         --out artifacts/construction-times.csv (a construction sweep: provenance lines, then CSV)
+                        --masks FOLDER (also save each ticket's mask there, as VARIANT-nN-seedS.mask.json)
           robustness    test accuracy of a target, as stored and scaled to the unit ball, when every kernel slice is
                         disturbed by noise of max-norm eta, the error a kernel ticket within eta makes on each slice
                         --target NAME|PATH (default {CommittedTargets.Default.Name})  --eta 0.01,0.02,0.03,0.05,0.08 (each 0..1)
@@ -168,13 +169,15 @@ public static class TrainConsole
         int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
         string csv = env.ResolvePath(options.String("out", Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv")));
         CheckWritable(csv, "out");
+        string? masks = options.Has("masks") ? env.ResolvePath(options.String("masks", "")) : null;
+        if (masks is not null && File.Exists(masks)) throw new ArgumentException($"--masks names a folder; '{masks}' is a file.");
         var (target, targetName, info) = LoadTarget(options, env);
         string commandLine = "dotnet run -c Release --project src/LotteryTickets.Train -- " + string.Join(" ", args);
-        return () => MeasureConstruction(target, targetName, info, ns, seeds, variants, ticketOptions, testImages, threads, csv, commandLine, output);
+        return () => MeasureConstruction(target, targetName, info, ns, seeds, variants, ticketOptions, testImages, threads, csv, masks, commandLine, output);
     }
 
     private static void MeasureConstruction(TargetCnn target, string targetName, TargetInfo info, int[] ns, int[] seeds, TicketVariant[] variants,
-        TicketOptions ticketOptions, int testImages, int threads, string csv, string commandLine, TextWriter output)
+        TicketOptions ticketOptions, int testImages, int threads, string csv, string? masks, string commandLine, TextWriter output)
     {
         var test = FashionMnist.IsAvailable() ? FashionMnist.Load().Test.Take(testImages) : null;
         var machine = MachineFacts.Current();
@@ -206,6 +209,13 @@ public static class TrainConsole
                     };
                     // The folded ticket computes the same function as the masked and compact ones (tested) at the target's cost.
                     rows.Add(ConstructionSweepRow.Measure(ticket, test, new VerificationOptions(Seed: seed)));
+                    if (masks is not null)
+                    {
+                        Directory.CreateDirectory(masks);
+                        string maskPath = Path.Combine(masks, $"{variant.ToString().ToLowerInvariant()}-n{n}-seed{seed}.mask.json");
+                        ticket.Mask.Save(maskPath, $"{targetName} (weights SHA-256 {info.WeightsSha256}), tolerance {ticketOptions.SliceTolerance}; {commandLine}");
+                        output.WriteLine($"wrote {maskPath}");
+                    }
                     // Written after every row, so a long sweep can be read (or resumed by hand) while it runs.
                     var sweep = new ConstructionSweep([.. provenance, ("finished", $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}")], rows);
                     sweep.Save(csv);
