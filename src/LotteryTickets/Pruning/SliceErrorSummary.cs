@@ -1,4 +1,5 @@
 using System.Globalization;
+using LotteryTickets.Networks;
 
 namespace LotteryTickets.Pruning;
 
@@ -30,6 +31,37 @@ public sealed class SliceErrorSummary
     {
         ArgumentNullException.ThrowIfNull(slices);
         return Of(slices.Select(s => s.Error));
+    }
+
+    /// <summary>
+    /// The summary of a ticket known only by its folded kernels (for example one rebuilt from a saved mask): one slice
+    /// per (layer, output j, input t) and sign, its error the max-norm distance of the folded kernel from K[j, t] (from
+    /// -K[j, t] for the kernel applied to relu(-X)). For a constructed ticket these are its slice errors.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folded layers do not match the target's layers.</exception>
+    public static SliceErrorSummary OfFolded(TargetCnn target, IReadOnlyList<FoldedLayer> folded)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(folded);
+        if (folded.Count != target.Kernels.Count)
+            throw new ArgumentException($"the target has {target.Kernels.Count} layers; got folded kernels for {folded.Count}.", nameof(folded));
+        var errors = new List<double>();
+        for (int l = 0; l < folded.Count; l++)
+        {
+            var kernel = target.Kernels[l];
+            int area = target.Architecture.Layers[l].KernelArea;
+            if (folded[l].Positive.Length != kernel.Length || folded[l].Negative is { } n && n.Length != kernel.Length)
+                throw new ArgumentException($"layer {l} has {kernel.Length} weights; its folded kernels do not.", nameof(folded));
+            foreach (var (weights, sign) in new[] { (folded[l].Positive, 1.0), (folded[l].Negative, -1.0) })
+                if (weights is not null)
+                    for (int slice = 0; slice < kernel.Length / area; slice++)
+                    {
+                        double worst = 0;
+                        for (int e = slice * area; e < (slice + 1) * area; e++) worst = Math.Max(worst, Math.Abs(weights[e] - sign * kernel[e]));
+                        errors.Add(worst);
+                    }
+        }
+        return Of(errors);
     }
 
     /// <summary>The summary of the given errors.</summary>

@@ -126,6 +126,20 @@ public sealed class ConstructionSweepTests
         Assert.Throws<ArgumentException>(() => new ConstructionSweep([(" ", "value")], []));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void FoldedKernelsGiveTheConstructionsSliceErrors(bool nonNegative)
+    {
+        var arch = nonNegative ? NonNegative : Signed;
+        var ticket = KernelTicket.Build(Target(arch), RandomNetwork.Create(arch, 12, seed: 5));
+        var fromSlices = SliceErrorSummary.Of(ticket);
+        var fromFolded = SliceErrorSummary.OfFolded(ticket.Target, ticket.FoldedKernels());
+        Assert.Equal(fromSlices.Count, fromFolded.Count);
+        foreach (var (a, b) in fromSlices.Sorted.Zip(fromFolded.Sorted)) Assert.Equal(a, b, 1e-5);
+        Assert.Throws<ArgumentException>(() => SliceErrorSummary.OfFolded(ticket.Target, ticket.FoldedKernels().Take(1).ToList()));
+    }
+
     [Fact]
     public void SliceErrorSummaryCountsTiesAndQuantilesLikeASortedList()
     {
