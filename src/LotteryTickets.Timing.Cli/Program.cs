@@ -60,7 +60,11 @@ try
     timing.Validate();
     var ticketOptions = TicketOptions.Default with { MaxDegreeOfParallelism = options.Int("parallel", Environment.ProcessorCount) };
 
-    var (target, info) = options.Has("target") ? TargetFile.Load(env.ResolvePath(options.String("target", ""))) : TargetFile.LoadDefault(env);
+    // A committed target by name (the 3x3 default when absent), or a target JSON by path.
+    string targetOption = options.String("target", CommittedTargets.Default.Name);
+    var (target, info) = CommittedTargets.Contains(targetOption) ? CommittedTargets.Load(targetOption, env)
+        : targetOption.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? TargetFile.Load(env.ResolvePath(targetOption))
+        : throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{targetOption}'.");
     Console.WriteLine($"{target}");
     var set = TicketTiming.Build(target, n, seed, ticketOptions, filterN);
     Console.WriteLine(set);
@@ -124,7 +128,7 @@ static int Usage(int code)
           --malloc env            env: restart with GLIBC_TUNABLES set (default); runtime: mallopt in this process; none
           --subnormals flush      flush or report
           --parallel P            threads for the ticket construction (default: all processors)
-          --target PATH           target JSON (default data/target-fashion-mnist.json)
+          --target NAME|PATH      a committed target (fashion-mnist-3x3, the default, or fashion-mnist-2x2) or a target JSON
           --out DIR --name timing writes DIR/timing.csv and DIR/timing.json (default artifacts/timing/)
         """);
     return code;

@@ -23,7 +23,7 @@ public static class TrainConsole
     private const int TrainSetSize = 60_000, TestSetSize = 10_000, MaxThreads = 256;
 
     private static readonly string[] TargetOptions = ["target", "layers", "seed", "epochs", "batch", "lr", "schedule", "shift", "flip", "weight-noise", "train-images", "threads", "out"];
-    private static readonly string[] ConstructionOptions = ["target", "seed", "n", "variants", "tolerance", "node-limit", "parallel", "test-images", "threads", "out"];
+    private static readonly string[] ConstructionOptions = ["target", "seed", "n", "variants", "tolerance", "node-limit", "parallel", "test-images", "threads", "out", "masks"];
     private static readonly string[] RobustnessOptions = ["target", "seed", "eta", "noise-seeds", "noise", "test-images", "threads", "out"];
     private static readonly string[] SizingOptions = ["targets", "eta", "accuracy-eta", "accuracy-seeds", "fraction", "max-n", "seed", "parallel", "test-images", "threads", "out"];
 
@@ -43,7 +43,9 @@ public static class TrainConsole
           construction  build tickets of a target for several n and report time, error, density, accuracy
                         --target NAME|PATH (default {CommittedTargets.Default.Name})  --n 16,32,64 (each {RandomNetwork.MinHiddenPerInput}..{ConvLayerSpec.MaxChannels})
                         --variants kernel,filter,unstructured  --tolerance 0.02  --node-limit 20000  --parallel 2
-                        --seed 2023  --test-images 1..{TestSetSize}  --threads 1  --out artifacts/construction-times.csv
+                        --seed 2023 (or a list: one random network per seed)  --test-images 1..{TestSetSize}  --threads 1
+                        --out artifacts/construction-times.csv (a construction sweep: provenance lines, then CSV)
+                        --masks FOLDER (also save each ticket's mask there, as VARIANT-nN-seedS.mask.json)
           robustness    test accuracy of a target, as stored and scaled to the unit ball, when every kernel slice is
                         disturbed by noise of max-norm eta, the error a kernel ticket within eta makes on each slice
                         --target NAME|PATH (default {CommittedTargets.Default.Name})  --eta 0.01,0.02,0.03,0.05,0.08 (each 0..1)
@@ -94,7 +96,7 @@ public static class TrainConsole
             Action job = command switch
             {
                 "target" => PrepareTarget(options, env, threads, args, output),
-                "construction" => PrepareConstruction(options, env, threads, output),
+                "construction" => PrepareConstruction(options, env, threads, args, output),
                 "sizing" => PrepareSizing(options, env, args, output),
                 _ => PrepareRobustness(options, env, threads, output),
             };
@@ -153,7 +155,7 @@ public static class TrainConsole
         output.WriteLine($"wrote {jsonPath} (weights SHA-256 {written.WeightsSha256})");
     }
 
-    private static Action PrepareConstruction(CommandOptions options, WorkbookEnvironment env, int threads, TextWriter output)
+    private static Action PrepareConstruction(CommandOptions options, WorkbookEnvironment env, int threads, IReadOnlyList<string> args, TextWriter output)
     {
         int[] ns = options.Ints("n", [16, 32, 64]);
         foreach (int n in ns)
@@ -173,51 +175,78 @@ public static class TrainConsole
             };
             return options.OptionalLong("node-limit") is long limit ? o with { NodeLimitPerSlice = limit } : o;
         }, o => o.Validate());
-        int seed = options.Int("seed", env.Defaults.Seed);
+        int[] seeds = options.Ints("seed", [env.Defaults.Seed]);
         int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
         string csv = env.ResolvePath(options.String("out", Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv")));
         CheckWritable(csv, "out");
-        var (target, targetName) = LoadTarget(options, env);
-        return () => MeasureConstruction(target, targetName, ns, variants, ticketOptions, seed, testImages, threads, csv, output);
+        string? masks = options.Has("masks") ? env.ResolvePath(options.String("masks", "")) : null;
+        if (masks is not null && File.Exists(masks)) throw new ArgumentException($"--masks names a folder; '{masks}' is a file.");
+        var (target, targetName, info) = LoadTarget(options, env);
+        string commandLine = "dotnet run -c Release --project src/LotteryTickets.Train -- " + string.Join(" ", args);
+        return () => MeasureConstruction(target, targetName, info, ns, seeds, variants, ticketOptions, testImages, threads, csv, masks, commandLine, output);
     }
 
-    private static void MeasureConstruction(TargetCnn target, string targetName, int[] ns, TicketVariant[] variants, TicketOptions ticketOptions,
-        int seed, int testImages, int threads, string csv, TextWriter output)
+    private static void MeasureConstruction(TargetCnn target, string targetName, TargetInfo info, int[] ns, int[] seeds, TicketVariant[] variants,
+        TicketOptions ticketOptions, int testImages, int threads, string csv, string? masks, string commandLine, TextWriter output)
     {
         var test = FashionMnist.IsAvailable() ? FashionMnist.Load().Test.Take(testImages) : null;
-        Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
-        var lines = new List<string> { "variant,n,seconds,max_slice_error,mean_slice_error,slices_above_tolerance,slices,random_weights,kept_weights,density,kept_filters,compact_weights,random_sup_error,budget,test_agreement,target_accuracy,ticket_accuracy" };
-        output.WriteLine($"{targetName}: {target}; {ticketOptions.MaxDegreeOfParallelism} construction thread(s), {threads} torch thread(s), {Environment.ProcessorCount} processors, load average {LoadAverage()}; {ticketOptions}");
-        foreach (int n in ns)
+        var machine = MachineFacts.Current();
+        var provenance = new List<(string, string)>
         {
-            RandomNetwork random;
-            try { random = RandomNetwork.Create(target.Architecture, n, seed); }
-            catch (ArgumentOutOfRangeException e) { throw new ArgumentException($"--n {n}: {OneLine(e)}", e); }
-            foreach (var variant in variants)
+            ("command", commandLine),
+            ("target", $"{targetName}: {target.Architecture}; weights SHA-256 {info.WeightsSha256}"),
+            ("construction", $"{ticketOptions}; {ticketOptions.MaxDegreeOfParallelism} construction thread(s), {threads} torch thread(s)"),
+            ("accuracies", test is null ? "not measured (Fashion-MNIST not found)" : $"folded tickets on the first {test.Count} test images; sup error on 512 random images in [0, 1] from the row's seed"),
+            ("machine", $"{Processor()}, {machine.Cores} logical cores, {machine.OperatingSystem}, {machine.DotNet}"),
+            ("started", $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"),
+        };
+        var rows = new List<ConstructionSweepRow>();
+        output.WriteLine($"{targetName}: {target}; {ticketOptions.MaxDegreeOfParallelism} construction thread(s), {threads} torch thread(s), {Environment.ProcessorCount} processors, load average {LoadAverage()}; {ticketOptions}");
+        output.WriteLine(string.Join(",", ConstructionSweep.Columns));
+        foreach (int seed in seeds)
+            foreach (int n in ns)
             {
-                var watch = Stopwatch.StartNew();
-                var ticket = variant switch
+                RandomNetwork random;
+                try { random = RandomNetwork.Create(target.Architecture, n, seed); }
+                catch (ArgumentOutOfRangeException e) { throw new ArgumentException($"--n {n}: {OneLine(e)}", e); }
+                foreach (var variant in variants)
                 {
-                    TicketVariant.Kernel => KernelTicket.Build(target, random, ticketOptions),
-                    TicketVariant.Filter => FilterTicket.Build(target, random, ticketOptions),
-                    _ => UnstructuredTicket.Build(target, random, ticketOptions),
-                };
-                double seconds = watch.Elapsed.TotalSeconds;
-                var stats = ticket.Statistics().Total;
-                // The folded ticket computes the same function as the masked and compact ones (tested) at the target's cost.
-                var report = TicketVerification.Verify(target, ticket.Folded(), ticket.Budget(), test, new VerificationOptions(Seed: seed));
-                var compact = ticket.Compact();
-                string line = string.Join(",", variant, n, F(seconds, "F2"), F(ticket.MaxSliceError, "G4"), F(ticket.Layers.Average(l => l.MeanError), "G4"),
-                    ticket.Layers.Sum(l => l.AboveTolerance), ticket.Layers.Sum(l => l.Instances), stats.RandomWeights, stats.KeptWeights, F(stats.Density, "G4"),
-                    stats.KeptFilters, compact.ParameterCount, F(report.Random.SupError, "G4"), F(report.BudgetBound, "G4"),
-                    report.Test is { } t ? F(t.Agreement, "F4") : "", report.TargetTestAccuracy is double ta ? F(ta, "F4") : "",
-                    report.TicketTestAccuracy is double ka ? F(ka, "F4") : "");
-                lines.Add(line);
-                output.WriteLine(line);
+                    var ticket = variant switch
+                    {
+                        TicketVariant.Kernel => KernelTicket.Build(target, random, ticketOptions),
+                        TicketVariant.Filter => FilterTicket.Build(target, random, ticketOptions),
+                        _ => UnstructuredTicket.Build(target, random, ticketOptions),
+                    };
+                    // The folded ticket computes the same function as the masked and compact ones (tested) at the target's cost.
+                    rows.Add(ConstructionSweepRow.Measure(ticket, test, new VerificationOptions(Seed: seed)));
+                    if (masks is not null)
+                    {
+                        Directory.CreateDirectory(masks);
+                        string maskPath = Path.Combine(masks, $"{variant.ToString().ToLowerInvariant()}-n{n}-seed{seed}.mask.json");
+                        ticket.Mask.Save(maskPath, $"{targetName} (weights SHA-256 {info.WeightsSha256}), tolerance {ticketOptions.SliceTolerance}; {commandLine}");
+                        output.WriteLine($"wrote {maskPath}");
+                    }
+                    // Written after every row, so a long sweep can be read (or resumed by hand) while it runs.
+                    var sweep = new ConstructionSweep([.. provenance, ("finished", $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}")], rows);
+                    sweep.Save(csv);
+                    output.WriteLine(RowText(rows[^1]));
+                }
             }
-        }
-        File.WriteAllLines(csv, lines);
         output.WriteLine($"wrote {csv}");
+    }
+
+    private static string RowText(ConstructionSweepRow r) => string.Join(",", r.Variant.ToString().ToLowerInvariant(), r.N, r.Seed, F(r.Seconds, "F2"), r.Slices,
+        F(r.MaxSliceError, "G4"), F(r.MeanSliceError, "G4"), F(r.MedianSliceError, "G4"), r.Within002, r.Within005, r.Within01, r.RandomWeights, r.KeptWeights,
+        r.CompactWeights, r.CompactMacs, F(r.RandomSupError, "G4"), F(r.Budget, "G4"), r.TestAgreement is double a ? F(a, "F4") : "",
+        r.TargetAccuracy is double ta ? F(ta, "F4") : "", r.TicketAccuracy is double ka ? F(ka, "F4") : "");
+
+    private static string Processor()
+    {
+        if (File.Exists("/proc/cpuinfo"))
+            foreach (string line in File.ReadLines("/proc/cpuinfo"))
+                if (line.StartsWith("model name", StringComparison.Ordinal) && line.IndexOf(':') is int colon and > 0)
+                    return line[(colon + 1)..].Trim();
+        return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
     }
 
     private static Action PrepareRobustness(CommandOptions options, WorkbookEnvironment env, int threads, TextWriter output)
@@ -229,7 +258,7 @@ public static class TrainConsole
         var noise = Single(options.Enums("noise", [KernelNoise.Uniform]), "noise");
         int seed = options.Int("seed", env.Defaults.Seed);
         int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
-        var (target, targetName) = LoadTarget(options, env);
+        var (target, targetName, _) = LoadTarget(options, env);
         string safeName = string.Concat(Path.GetFileNameWithoutExtension(targetName).Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '-'));
         string csv = env.ResolvePath(options.String("out", Path.Combine(env.Defaults.ArtifactsFolder, $"robustness-{safeName}.csv")));
         CheckWritable(csv, "out");
@@ -294,17 +323,19 @@ public static class TrainConsole
     }
 
     /// <summary>A committed target by name, or a target JSON by path (relative to the repository's top or absolute).</summary>
-    private static (TargetCnn Target, string Name) LoadTarget(CommandOptions options, WorkbookEnvironment env)
+    private static (TargetCnn Target, string Name, TargetInfo Info) LoadTarget(CommandOptions options, WorkbookEnvironment env)
     {
         string value = options.String("target", CommittedTargets.Default.Name);
         if (CommittedTargets.Contains(value))
         {
             var committed = CommittedTargets.Get(value);
-            return (committed.Load(env).Target, committed.Name);
+            var (target, info) = committed.Load(env);
+            return (target, committed.Name, info);
         }
         if (!value.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{value}'.");
-        return (TargetFile.Load(env.ResolvePath(value)).Target, value);
+        var (loaded, loadedInfo) = TargetFile.Load(env.ResolvePath(value));
+        return (loaded, value, loadedInfo);
     }
 
     /// <summary>Parses <c>c_out:kernel:stride:padding</c> per layer into an architecture for 1x28x28 non-negative inputs.</summary>

@@ -17,7 +17,7 @@ public static class CommittedTargets
     /// </summary>
     public static CommittedTarget FashionMnist3x3 { get; } = new(
         "fashion-mnist-3x3",
-        "data/target-fashion-mnist-3x3.json",
+        TargetFile.DefaultJsonPath,
         TargetArchitecture.FashionMnist3x3,
         new TrainingOptions(Seed: 2023, Epochs: 10, BatchSize: 64, LearningRate: 0.01, Schedule: LearningRateSchedule.Cosine, WeightNoise: 0.05),
         TorchThreads: 1,
@@ -26,7 +26,7 @@ public static class CommittedTargets
     /// <summary>The earlier default: Fashion-MNIST, 2x2 kernels (instances in dimension 4), 80.4 % test accuracy; its tickets build in seconds.</summary>
     public static CommittedTarget FashionMnist2x2 { get; } = new(
         "fashion-mnist-2x2",
-        TargetFile.DefaultJsonPath,
+        TargetFile.FashionMnist2x2JsonPath,
         TargetArchitecture.FashionMnist2x2,
         new TrainingOptions(Seed: 2023, Epochs: 3, BatchSize: 64, LearningRate: 0.01),
         TorchThreads: 1,

@@ -28,10 +28,9 @@ public sealed record TargetArchitecture(int InputChannels, int ImageSize, IReadO
     /// The 2x2 target for Fashion-MNIST (<see cref="CommittedTargets.FashionMnist2x2"/>): 1→8 (2x2), 8→16 (2x2, stride 2),
     /// 16→16 (2x2, stride 2), 16→10 (2x2), global average pooling; inputs are raw pixels in [0, 1]. With d = 2 each
     /// kernel-variant subset-sum instance lives in dimension D = d² = 4, where an exact search over 32 channels reaches
-    /// η ≈ 0.02 and the construction takes seconds. The name predates the 3x3 default (<see cref="FashionMnist3x3"/>,
-    /// <see cref="CommittedTargets.Default"/>); <see cref="TargetFile.LoadDefault"/> still loads this target.
+    /// η ≈ 0.02 and the construction takes seconds. It was the default before the 3x3 target (<see cref="FashionMnistDefault"/>).
     /// </summary>
-    public static TargetArchitecture FashionMnistDefault { get; } = new(1, 28,
+    public static TargetArchitecture FashionMnist2x2 { get; } = new(1, 28,
     [
         new ConvLayerSpec(1, 8, 2, 1, 0),
         new ConvLayerSpec(8, 16, 2, 2, 0),
@@ -39,8 +38,8 @@ public sealed record TargetArchitecture(int InputChannels, int ImageSize, IReadO
         new ConvLayerSpec(16, 10, 2, 1, 0),
     ], InputNonNegative: true);
 
-    /// <summary>The 2x2 target's architecture (the same object as <see cref="FashionMnistDefault"/>).</summary>
-    public static TargetArchitecture FashionMnist2x2 => FashionMnistDefault;
+    /// <summary>The default target's architecture: <see cref="FashionMnist3x3"/> (<see cref="CommittedTargets.Default"/>, loaded by <see cref="TargetFile.LoadDefault"/>).</summary>
+    public static TargetArchitecture FashionMnistDefault => FashionMnist3x3;
 
     /// <summary>
     /// The default target's architecture (<see cref="CommittedTargets.FashionMnist3x3"/>): five 3x3 convolutions

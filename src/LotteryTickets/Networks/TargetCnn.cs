@@ -85,6 +85,35 @@ public sealed class TargetCnn
         return new TargetCnn(Architecture, Kernels.Select((k, l) => k.Select(w => (float)(w * factors[l])).ToArray()).ToList());
     }
 
+    /// <summary>
+    /// The first <paramref name="outChannels"/> x <paramref name="inChannels"/> kernels of layer <paramref name="layer"/>
+    /// as a one-layer target of its own, applied to single d x d patches (stride 1, no padding, one output pixel per
+    /// channel): the construction's errors on it are exactly the per-entry errors the theory bounds. Notebook 04 builds
+    /// its one-layer ticket on such a block of the committed target.
+    /// </summary>
+    /// <param name="layer">Which layer (0-based).</param>
+    /// <param name="outChannels">Output channels kept, from the first (1..c_out of the layer).</param>
+    /// <param name="inChannels">Input channels kept, from the first (1..c_in of the layer).</param>
+    /// <param name="signedInput">True: inputs range over [-1, 1] (both halves of every block are used); false: non-negative inputs, as after a ReLU.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A layer or channel count outside the target's.</exception>
+    public TargetCnn LayerBlock(int layer, int outChannels, int inChannels, bool signedInput = false)
+    {
+        if (layer < 0 || layer >= Architecture.Layers.Count)
+            throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be between 0 and {Architecture.Layers.Count - 1}; got {layer}.");
+        var spec = Architecture.Layers[layer];
+        if (outChannels < 1 || outChannels > spec.OutChannels)
+            throw new ArgumentOutOfRangeException(nameof(outChannels), outChannels, $"layer {layer} has {spec.OutChannels} output channels: outChannels must be between 1 and {spec.OutChannels}; got {outChannels}.");
+        if (inChannels < 1 || inChannels > spec.InChannels)
+            throw new ArgumentOutOfRangeException(nameof(inChannels), inChannels, $"layer {layer} has {spec.InChannels} input channels: inChannels must be between 1 and {spec.InChannels}; got {inChannels}.");
+        int area = spec.KernelArea;
+        var weights = new float[outChannels * inChannels * area];
+        for (int j = 0; j < outChannels; j++)
+            for (int t = 0; t < inChannels; t++)
+                Array.Copy(Kernels[layer], (j * spec.InChannels + t) * area, weights, (j * inChannels + t) * area, area);
+        var architecture = new TargetArchitecture(inChannels, spec.KernelSize, [new ConvLayerSpec(inChannels, outChannels, spec.KernelSize)], InputNonNegative: !signedInput);
+        return new TargetCnn(architecture, [weights]);
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"target {Architecture}: {Architecture.WeightCount:N0} weights, max |w| = {MaxAbsWeight:F3}";
 }

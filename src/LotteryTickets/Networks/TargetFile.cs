@@ -35,8 +35,11 @@ public static class TargetFile
     /// <summary>The first bytes of a weights file.</summary>
     public static ReadOnlySpan<byte> Magic => "LTCNNW01"u8;
 
-    /// <summary>The 2x2 target's JSON file, relative to the repository's top (<see cref="CommittedTargets"/> lists every committed target).</summary>
-    public const string DefaultJsonPath = "data/target-fashion-mnist.json";
+    /// <summary>The default (3x3) target's JSON file, relative to the repository's top (<see cref="CommittedTargets"/> lists every committed target).</summary>
+    public const string DefaultJsonPath = "data/target-fashion-mnist-3x3.json";
+
+    /// <summary>The 2x2 target's JSON file, relative to the repository's top.</summary>
+    public const string FashionMnist2x2JsonPath = "data/target-fashion-mnist.json";
 
     private const string What = "target description";
 
@@ -133,11 +136,10 @@ public static class TargetFile
             throw new ArgumentException($"weightsFile must be a file name next to the description (no folders); got '{name}'.", paramName);
     }
 
-    /// <summary>Loads the committed 2x2 target (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json); <see cref="CommittedTargets.Load"/> loads any committed target by name, the 3x3 default included.</summary>
+    /// <summary>Loads the committed default target, the 3x3 one (<see cref="DefaultJsonPath"/> below the repository's top, found through environment.json); <see cref="CommittedTargets.Load"/> loads any committed target by name, the 2x2 one included.</summary>
     public static (TargetCnn Target, TargetInfo Info) LoadDefault(WorkbookEnvironment? environment = null)
     {
-        var env = environment ?? WorkbookEnvironment.Load();
-        return Load(env.ResolvePath(DefaultJsonPath), TargetArchitecture.FashionMnistDefault);
+        return CommittedTargets.Default.Load(environment);
     }
 
     /// <summary>The weights file's bytes for <paramref name="target"/>.</summary>

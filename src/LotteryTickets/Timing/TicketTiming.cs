@@ -17,8 +17,8 @@ public sealed class TicketTiming
     /// <summary>Name of the masked kernel ticket among <see cref="Networks"/> (the baseline of the speed-ups).</summary>
     public const string MaskedTicket = "kernel ticket (masked)";
 
-    private TicketTiming(TargetCnn target, RandomNetwork random, Ticket kernel, Ticket? filter, string? filterFailure, Ticket unstructured, TimeSpan buildTime) =>
-        (Target, Random, Kernel, Filter, FilterFailure, Unstructured, BuildTime) = (target, random, kernel, filter, filterFailure, unstructured, buildTime);
+    private TicketTiming(TargetCnn target, RandomNetwork random, Ticket? kernel, TicketMask kernelMask, Ticket? filter, string? filterFailure, Ticket unstructured, TimeSpan buildTime) =>
+        (Target, Random, Kernel, KernelMask, Filter, FilterFailure, Unstructured, BuildTime) = (target, random, kernel, kernelMask, filter, filterFailure, unstructured, buildTime);
 
     /// <summary>The target.</summary>
     public TargetCnn Target { get; }
@@ -26,8 +26,11 @@ public sealed class TicketTiming
     /// <summary>The random over-parameterized network of the kernel and unstructured tickets.</summary>
     public RandomNetwork Random { get; }
 
-    /// <summary>The kernel-variant ticket.</summary>
-    public Ticket Kernel { get; }
+    /// <summary>The kernel-variant ticket when it was built here; null when it was loaded as a mask (<see cref="FromKernelMask"/>).</summary>
+    public Ticket? Kernel { get; }
+
+    /// <summary>The kernel-variant ticket's mask (built here or loaded): what the kernel networks are made of.</summary>
+    public TicketMask KernelMask { get; }
 
     /// <summary>The filter-variant ticket, or null when its construction found no subset for some layer (see <see cref="FilterFailure"/>).</summary>
     public Ticket? Filter { get; }
@@ -60,6 +63,38 @@ public sealed class TicketTiming
         var random = RandomNetwork.Create(target.Architecture, hiddenPerInput, seed);
         var filterRandom = filterHiddenPerInput is int nf && nf != hiddenPerInput ? RandomNetwork.Create(target.Architecture, nf, seed) : random;
         var kernel = KernelTicket.Build(target, random, options, progress);
+        var (filter, failure, unstructured) = BuildOthers(target, random, filterRandom, options, progress);
+        return new TicketTiming(target, random, kernel, kernel.Mask, filter, failure, unstructured, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The same networks around a kernel ticket given by its mask, for example one notebook 05 saved or the one committed
+    /// in <c>data/</c>: the random network is rebuilt from the mask's n and seed, and the filter and unstructured tickets are
+    /// built on it (the kernel ticket, the expensive one, is not searched again). Timing depends only on the shapes a
+    /// ticket keeps, so this times exactly the ticket whose accuracy was measured.
+    /// </summary>
+    /// <param name="target">The target the mask was built for.</param>
+    /// <param name="kernelMask">A kernel-variant mask for <paramref name="target"/>'s architecture.</param>
+    /// <param name="options">Construction options of the other tickets (defaults when null).</param>
+    /// <param name="progress">Receives the constructions' progress.</param>
+    /// <exception cref="ArgumentException">The mask is not a kernel-variant mask, or is for another architecture.</exception>
+    public static TicketTiming FromKernelMask(TargetCnn target, TicketMask kernelMask, TicketOptions? options = null, IProgress<TicketProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(kernelMask);
+        if (kernelMask.Variant != TicketVariant.Kernel)
+            throw new ArgumentException($"the mask must be a kernel-variant mask; got a {kernelMask.Variant.ToString().ToLowerInvariant()} mask.", nameof(kernelMask));
+        if (!kernelMask.Architecture.SameAs(target.Architecture))
+            throw new ArgumentException($"the mask was made for {kernelMask.Architecture}, not for the target's {target.Architecture}.", nameof(kernelMask));
+        var watch = Stopwatch.StartNew();
+        var random = kernelMask.CreateRandomNetwork();
+        var (filter, failure, unstructured) = BuildOthers(target, random, random, options, progress);
+        return new TicketTiming(target, random, null, kernelMask, filter, failure, unstructured, watch.Elapsed);
+    }
+
+    private static (Ticket? Filter, string? Failure, Ticket Unstructured) BuildOthers(TargetCnn target, RandomNetwork random, RandomNetwork filterRandom,
+        TicketOptions? options, IProgress<TicketProgress>? progress)
+    {
         Ticket? filter = null;
         string? failure = null;
         try
@@ -70,8 +105,7 @@ public sealed class TicketTiming
         {
             failure = $"no filter ticket at n = {filterRandom.HiddenPerInput[0]}: {e.Message.Split(" (Parameter")[0]}";
         }
-        var unstructured = UnstructuredTicket.Build(target, random, options, progress);
-        return new TicketTiming(target, random, kernel, filter, failure, unstructured, watch.Elapsed);
+        return (filter, failure, UnstructuredTicket.Build(target, random, options, progress));
     }
 
     /// <summary>
@@ -87,13 +121,13 @@ public sealed class TicketTiming
         {
             Target.ToNetwork("target"),
             Random.ToNetwork("random (full)"),
-            Kernel.Masked().WithName(MaskedTicket),
-            Kernel.Compact(form),
+            KernelMask.Apply(Random).WithName(MaskedTicket),
+            Compaction.Compact(Random, KernelMask, form),
         };
-        foreach (var extra in extraForms.Where(f => f != form).Distinct()) list.Add(Kernel.Compact(extra));
+        foreach (var extra in extraForms.Where(f => f != form).Distinct()) list.Add(Compaction.Compact(Random, KernelMask, extra));
         if (Filter is not null) list.Add(Filter.Compact(form));
         list.Add(Unstructured.Masked().WithName("unstructured ticket (masked)"));
-        list.Add(Kernel.Folded().WithName("kernel ticket (folded)"));
+        list.Add(Folding.Fold(Random, KernelMask).WithName("kernel ticket (folded)"));
         return list;
     }
 
@@ -127,6 +161,7 @@ public sealed class TicketTiming
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Random}; built in {BuildTime.TotalSeconds:F1} s" + Environment.NewLine + $"  {Kernel}" + Environment.NewLine +
+        $"{Random}; built in {BuildTime.TotalSeconds:F1} s" + Environment.NewLine +
+        $"  {(Kernel is not null ? Kernel.ToString() : $"Kernel ticket loaded from its mask: {KernelMask.Statistics().Total.KeptWeights:N0} weights kept")}" + Environment.NewLine +
         $"  {(Filter is null ? FilterFailure : Filter.ToString())}" + Environment.NewLine + $"  {Unstructured}";
 }

@@ -104,7 +104,7 @@ public class InputGuardTests
     [Fact]
     public void Error_budget_refuses_non_finite_or_negative_inputs()
     {
-        var target = TargetCnn.RandomUniform(TargetArchitecture.FashionMnistDefault, 1);
+        var target = TargetCnn.RandomUniform(TargetArchitecture.FashionMnist2x2, 1);
         var nan = Assert.Throws<ArgumentOutOfRangeException>(() => ErrorBudget.FromSliceErrors(target, [double.NaN, 0, 0, 0]));
         Assert.Equal("sliceErrors", nan.ParamName);
         Assert.Contains("sliceErrors[0]", nan.Message);
@@ -119,7 +119,7 @@ public class InputGuardTests
     [Fact]
     public void Error_budget_refuses_non_finite_folded_kernels()
     {
-        var target = TargetCnn.RandomUniform(TargetArchitecture.FashionMnistDefault, 1);
+        var target = TargetCnn.RandomUniform(TargetArchitecture.FashionMnist2x2, 1);
         var folded = target.Kernels.Select((k, l) => new FoldedLayer(l, k.Select(w => (double)w).ToArray(), null)).ToList();
         folded[2].Positive[3] = double.NaN;
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ErrorBudget.FromFolded(target, folded));
@@ -144,7 +144,7 @@ public class InputGuardTests
     public void A_forward_pass_larger_than_the_memory_available_is_refused_before_libtorch_allocates()
     {
         // n = 4096 on the default target: 4096 hidden channels at 28x28 in layer 0, about 12.8 MB per image, 52 GB at batch 4096.
-        var random = RandomNetwork.Create(TargetArchitecture.FashionMnistDefault, [4096, 2, 2, 2], 1);
+        var random = RandomNetwork.Create(TargetArchitecture.FashionMnist2x2, [4096, 2, 2, 2], 1);
         using var module = random.ToNetwork().ToModule();
         using var scope = NewDisposeScope();
         using var input = zeros(4096, 1, 28, 28);

@@ -36,4 +36,19 @@ public sealed class TicketTimingTests
         Assert.All(speedUps, s => Assert.True(s.SpeedUp > 0 && s.MacRatio > 0));
         Assert.Contains("seed 9", report.Conditions.Note);
     }
+
+    [Fact]
+    public void AKernelMaskGivesTheSameNetworksAsTheTicketItCameFrom()
+    {
+        var target = TargetCnn.RandomUniform(MacCounterTests.Tiny, seed: 4, maxAbs: 0.5);
+        var built = TicketTiming.Build(target, hiddenPerInput: 8, seed: 9);
+        var loaded = TicketTiming.FromKernelMask(target, built.KernelMask);
+        Assert.Null(loaded.Kernel);
+        Assert.Equal(built.Random.HiddenPerInput, loaded.Random.HiddenPerInput);
+        Assert.Equal(built.Networks().Select(n => (n.Name, n.ParameterCount, n.NonzeroParameterCount, n.Macs)), loaded.Networks().Select(n => (n.Name, n.ParameterCount, n.NonzeroParameterCount, n.Macs)));
+        Assert.Contains("loaded from its mask", loaded.ToString());
+        Assert.Throws<ArgumentException>(() => TicketTiming.FromKernelMask(target, built.Unstructured.Mask));
+        var other = TargetCnn.RandomUniform(LotteryTickets.Networks.TargetArchitecture.FashionMnist2x2, seed: 4);
+        Assert.Throws<ArgumentException>(() => TicketTiming.FromKernelMask(other, built.KernelMask));
+    }
 }

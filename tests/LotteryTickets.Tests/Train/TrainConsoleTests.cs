@@ -71,6 +71,21 @@ public sealed class TrainConsoleTests
     }
 
     [Fact]
+    public void ConstructionWithASeedListWritesASweepWithProvenanceAndARowPerSeed()
+    {
+        string csv = Path.Combine(Directory.CreateTempSubdirectory("construction-").FullName, "sweep.csv");
+        var (code, output, error) = Run("construction", "--target", "fashion-mnist-2x2", "--n", "16", "--seed", "1,2", "--variants", "kernel",
+            "--test-images", "20", "--out", csv);
+        Assert.True(code == TrainConsole.Success, error);
+        var sweep = LotteryTickets.Pruning.ConstructionSweep.Load(csv);
+        Assert.Equal([1, 2], sweep.Rows.Select(r => r.Seed));
+        Assert.All(sweep.Rows, r => Assert.Equal(16, r.N));
+        Assert.Contains("construction --target fashion-mnist-2x2 --n 16 --seed 1,2", sweep["command"]);
+        Assert.Contains("fashion-mnist-2x2", sweep["target"]);
+        Assert.Contains($"wrote {csv}", output);
+    }
+
+    [Fact]
     public void TooLargeANIsNotExplainedAsTooSmall()
     {
         var (_, _, error) = Run("construction", "--n", "100000");
