@@ -10,7 +10,7 @@ using LotteryTickets.Workbook;
 const string ReexecMarker = "LOTTERY_TIMING_REEXEC";
 
 string[] known = ["batch", "threads", "n", "filter-n", "seed", "form", "repetitions", "min-repetitions", "max-repetitions", "round",
-    "tolerance", "seconds", "warmup", "malloc", "subnormals", "parallel", "target", "out", "name"];
+    "tolerance", "seconds", "warmup", "malloc", "subnormals", "parallel", "target", "mask", "out", "name"];
 CommandOptions options;
 try
 {
@@ -66,7 +66,17 @@ try
         : targetOption.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? TargetFile.Load(env.ResolvePath(targetOption))
         : throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{targetOption}'.");
     Console.WriteLine($"{target}");
-    var set = TicketTiming.Build(target, n, seed, ticketOptions, filterN);
+    // The kernel ticket to time: a saved mask (--mask), else one built at --n, else the committed target's committed
+    // ticket (data/ticket-NAME-kernel.mask.json, the one notebook 05 measures), else one built at n = 32. A ticket built
+    // at a small n may not approximate the target: the construction's summary line says how many slices missed.
+    string committedMask = env.ResolvePath($"data/ticket-{targetOption}-kernel.mask.json");
+    string? maskPath = options.Has("mask") ? env.ResolvePath(options.String("mask", ""))
+        : !options.Has("n") && !options.Has("seed") && !options.Has("filter-n") && CommittedTargets.Contains(targetOption) && File.Exists(committedMask) ? committedMask : null;
+    if (maskPath is not null && (options.Has("n") || options.Has("filter-n")))
+        throw new ArgumentException("--mask fixes the random network (its n and seed); leave out --n and --filter-n (--seed then chooses only the input images).", "mask");
+    if (maskPath is not null) Console.WriteLine($"kernel ticket from {maskPath}");
+    var set = maskPath is not null ? TicketTiming.FromKernelMask(target, TicketMask.Load(maskPath), ticketOptions)
+        : TicketTiming.Build(target, n, seed, ticketOptions, filterN);
     Console.WriteLine(set);
     string commandLine = "dotnet run -c Release --project src/LotteryTickets.Timing.Cli --" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
     string note = $"target {info.WeightsFile}; {commandLine}";
@@ -118,7 +128,10 @@ static int Usage(int code)
           compact kernel and filter tickets, masked unstructured ticket, folded ticket) and times CPU inference.
           --batch 1,16,128        batch sizes
           --threads 1             torch threads (default: environment.json)
-          --n 32                  hidden channels per input channel of the random network
+          --mask PATH             time the kernel ticket of a saved mask (its random network rebuilt from the mask's n
+                                  and seed); default: the committed target's data/ticket-NAME-kernel.mask.json when it
+                                  exists and none of --n, --seed, --filter-n is given (the ticket notebook 05 measures)
+          --n 32                  hidden channels per input channel of the random network (a ticket built here)
           --filter-n N            n of the filter ticket's random network (default: --n)
           --seed 2023             seed of the random network and of the input images
           --form gather           1x1 form of the compact tickets: gather, grouped or dense; a list (gather,dense,grouped)
