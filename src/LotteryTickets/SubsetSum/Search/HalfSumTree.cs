@@ -8,20 +8,24 @@ namespace LotteryTickets.SubsetSum;
 /// side of their cell near the median, down to leaves of at most <see cref="LeafSize"/> points, and keep
 /// their exact bounding box, which is what the branch and bound in <see cref="DualTreeSearch{TMetric}"/> prunes
 /// with. Points are stored contiguously in tree order so that a leaf is one block of memory.
-/// <para>The build is written for memory traffic, which dominates for large halves (2^16 sums of 9 doubles do
-/// not fit in a core's cache). A top-down build touches every point once per level; instead, the top levels are
-/// chosen on a small sample (medians of the sample), every point is routed once down those levels into a bucket
-/// of about <see cref="BucketTarget"/> points, the buckets are laid out in order with one counting sort and one
-/// gather, and each bucket, now small enough for the cache, is split in place. Boxes are computed bottom-up in
-/// one more pass. About four passes over the points instead of one per level.</para>
+/// <para>The build is written for memory traffic, which dominates for large halves (2^20 sums of 9 doubles are 72 MB).
+/// A top-down build touches every point once per level; instead, the top levels are chosen on a small sample (medians
+/// of the sample), every point is routed once down those levels into a bucket of about <see cref="BucketTarget"/> points
+/// (small enough for a core's cache), and one more pass writes every point as a row straight to its bucket's place,
+/// keeping each bucket's exact box on the way. Buckets are split only when a search first descends into one
+/// (<see cref="Expand"/>): a search touches a few per cent of the leaves, so most buckets never are. At n = 40, d = 9 the
+/// eager build took about 0.33 s per half (load 8), this one about 0.09 s plus the splits the search asks for; the
+/// optimum does not change.</para>
 /// </summary>
 internal sealed class HalfSumTree : IDisposable
 {
     /// <summary>Largest number of points in a leaf.</summary>
     public const int LeafSize = 8;
 
-    /// <summary>Points per bucket aimed at by the sampled top levels.</summary>
-    private const int BucketTarget = 64;
+    /// <summary>Points per bucket aimed at by the sampled top levels: fewer levels to route through and a small sample
+    /// against finer laziness. Whole solves at n = 40-42, d = 9 took about the same time with 128, 256 and 1024 (load 8-11);
+    /// 1024 routes through the fewest levels.</summary>
+    private const int BucketTarget = 1024;
 
     /// <summary>Sample points per bucket used to choose the top levels' split values.</summary>
     private const int SamplePerBucket = 8;
@@ -46,10 +50,11 @@ internal sealed class HalfSumTree : IDisposable
     /// <summary>One past the last point of each node.</summary>
     public int[] End = [];
 
-    /// <summary>Left child of each node, -1 for a leaf. Children have larger indices than their parent.</summary>
+    /// <summary>Left child of each node, <see cref="Leaf"/> (-1) for a leaf, <see cref="Unsplit"/> (-2) for a bucket not split
+    /// yet. Children have larger indices than their parent. The node arrays are replaced when <see cref="Expand"/> grows them.</summary>
     public int[] Left = [];
 
-    /// <summary>Right child of each node, -1 for a leaf.</summary>
+    /// <summary>Right child of each node (<see cref="Leaf"/> or <see cref="Unsplit"/> as in <see cref="Left"/>).</summary>
     public int[] Right = [];
 
     /// <summary>Lower corner of each node's bounding box, NodeCount × Dimension.</summary>
@@ -85,41 +90,82 @@ internal sealed class HalfSumTree : IDisposable
             for (int i = 0; i < count; i++) rows[i] = i;
             _ownedRows = rows;
         }
-        int capacity = 2 * (Count / (LeafSize / 2)) + 2 * (Count / BucketTarget) + 16;
+        _levels = 0;
+        while ((BucketTarget << (_levels + 1)) <= Count && _levels < MaxTopLevels) _levels++;
+        // The top levels take about two nodes per bucket. A split bucket takes about 0.39 nodes per point (leaves of
+        // LeafSize / 2 to LeafSize points), but searches split only some buckets: room for a third of them, and Grow
+        // doubles the arrays when a search splits more.
+        int capacity = _nodeCapacity = 2 * (1 << _levels) + Count / 8 + 16;
         Start = SumBuffers.Rent<int>(capacity);
         End = SumBuffers.Rent<int>(capacity);
         Left = SumBuffers.Rent<int>(capacity);
         Right = SumBuffers.Rent<int>(capacity);
+        Lo = SumBuffers.Rent<double>(capacity * d);
+        Hi = SumBuffers.Rent<double>(capacity * d);
 
-        _levels = 0;
-        while ((BucketTarget << (_levels + 1)) <= Count && _levels < 14) _levels++;
         var cellLo = new double[d];
         var cellHi = new double[d];
-        int[] order = _levels == 0 ? rows : Bucketize(columns, rows, cellLo, cellHi);
+        ushort[] bucketOf = [];
         if (_levels == 0)
         {
             _bucketStart = [0, Count];
             RootCell(columns, rows, Count, cellLo, cellHi);
         }
+        else bucketOf = Bucketize(columns, rows, cellLo, cellHi);
 
-        // One gather puts the rows in bucket order.
+        // One pass writes every sum, as a row, straight to its place in bucket order (stable within a bucket). Rows are
+        // read in order, column by column, and each point is written once as one block of 8·d bytes; gathering instead
+        // (point after point, column after column) would make d random reads per point.
         Points = SumBuffers.Rent<double>(Count * d);
         Masks = SumBuffers.Rent<ulong>(Count);
-        for (int c = 0; c < d; c++)
-        {
-            double[] col = columns[c];
-            double[] points = Points;
-            for (int i = 0, p = c; i < Count; i++, p += d) points[p] = col[order[i]];
-        }
-        for (int i = 0; i < Count; i++) Masks[i] = (ulong)order[i];
-        if (!ReferenceEquals(order, rows)) SumBuffers.Return(ref order);
+        _bucketLo = SumBuffers.Rent<double>(d * (_bucketStart.Length - 1));
+        _bucketHi = SumBuffers.Rent<double>(d * (_bucketStart.Length - 1));
+        Scatter(columns, rows, bucketOf);
+        SumBuffers.Return(ref bucketOf);
         if (_ownedRows.Length > 0) SumBuffers.Return(ref _ownedRows);
 
         MakeTop(0, 0, cellLo, cellHi);
-        ComputeBoxes();
+        SumBuffers.Return(ref _bucketLo);
+        SumBuffers.Return(ref _bucketHi);
+    }
+
+    // Exact boxes of the buckets (bucket × Dimension), found while scattering; they become the bucket nodes' boxes.
+    private double[] _bucketLo = [], _bucketHi = [];
+
+    /// <summary>Most sampled top levels: 2^14 buckets, so that a bucket number fits in 16 bits.</summary>
+    private const int MaxTopLevels = 14;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scatter(double[][] columns, int[] rows, ushort[] bucketOf)
+    {
+        int d = Dimension;
+        double[] points = Points;
+        ulong[] masks = Masks;
+        double[] lo = _bucketLo, hi = _bucketHi;
+        int[] next = (int[])_bucketStart.Clone();
+        Array.Fill(lo, double.PositiveInfinity, 0, d * (next.Length - 1));
+        Array.Fill(hi, double.NegativeInfinity, 0, d * (next.Length - 1));
+        bool one = bucketOf.Length == 0;
+        for (int j = 0; j < Count; j++)
+        {
+            int r = rows[j];
+            int b = one ? 0 : bucketOf[j];
+            int p = next[b]++;
+            int o = p * d, box = b * d;
+            for (int c = 0; c < d; c++)
+            {
+                double v = columns[c][r];
+                points[o + c] = v;
+                if (v < lo[box + c]) lo[box + c] = v;
+                if (v > hi[box + c]) hi[box + c] = v;
+            }
+            masks[p] = (ulong)r;
+        }
     }
 
     private int[] _ownedRows = [];
+    // Nodes the node arrays (Start..Right, and Lo, Hi times Dimension) have room for; pooled arrays may be longer.
+    private int _nodeCapacity;
 
     /// <summary>Returns the pooled arrays; the tree must not be used afterwards.</summary>
     public void Dispose()
@@ -132,6 +178,9 @@ internal sealed class HalfSumTree : IDisposable
         SumBuffers.Return(ref Right);
         SumBuffers.Return(ref Lo);
         SumBuffers.Return(ref Hi);
+        SumBuffers.Return(ref _perm);
+        SumBuffers.Return(ref _scratchPoints);
+        SumBuffers.Return(ref _scratchMasks);
     }
 
     /// <summary>
@@ -185,7 +234,7 @@ internal sealed class HalfSumTree : IDisposable
     // Chooses the top levels on a sample, routes every row to its bucket and returns the rows in bucket order.
     // The root cell is the sample's bounding box (cells only choose split axes, so an estimate is enough).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int[] Bucketize(double[][] columns, int[] rows, double[] cellLo, double[] cellHi)
+    private ushort[] Bucketize(double[][] columns, int[] rows, double[] cellLo, double[] cellHi)
     {
         int d = Dimension, buckets = 1 << _levels;
         int sampleSize = Math.Min(Count, SamplePerBucket * buckets);
@@ -211,7 +260,7 @@ internal sealed class HalfSumTree : IDisposable
         SumBuffers.Return(ref sample);
 
         // Route every row down the top levels (rows are near-sequential, so each column is read in order).
-        var bucketOf = SumBuffers.Rent<int>(Count);
+        var bucketOf = SumBuffers.Rent<ushort>(Count);
         var counts = new int[buckets + 1];
         for (int j = 0; j < Count; j++)
         {
@@ -219,15 +268,12 @@ internal sealed class HalfSumTree : IDisposable
             for (int level = 0; level < _levels; level++)
                 h = 2 * h + (columns[_splitAxis[h]][r] > _splitValue[h] ? 2 : 1);
             int b = h - (buckets - 1);
-            bucketOf[j] = b;
+            bucketOf[j] = (ushort)b;
             counts[b + 1]++;
         }
         for (int b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-        _bucketStart = (int[])counts.Clone();
-        var order = SumBuffers.Rent<int>(Count);
-        for (int j = 0; j < Count; j++) order[counts[bucketOf[j]]++] = rows[j];
-        SumBuffers.Return(ref bucketOf);
-        return order;
+        _bucketStart = counts;
+        return bucketOf;
     }
 
     private void ChooseTop(double[] sample, int h, int start, int end, int level, double[] cellLo, double[] cellHi)
@@ -263,7 +309,18 @@ internal sealed class HalfSumTree : IDisposable
         int buckets = 1 << _levels;
         int start = _bucketStart[first - (buckets - 1)], end = _bucketStart[last - (buckets - 1) + 1];
         if (start == end) return -1;
-        if (level == _levels) return SplitRows(start, end, cellLo, cellHi);
+        if (level == _levels)
+        {
+            // A bucket: only its box now; it is split when a search first descends into it.
+            int bucket = NewNode(start, end);
+            int mark = end - start <= LeafSize ? Leaf : Unsplit;
+            Left[bucket] = mark;
+            Right[bucket] = mark;
+            int from = (first - (buckets - 1)) * Dimension;
+            Array.Copy(_bucketLo, from, Lo, bucket * Dimension, Dimension);
+            Array.Copy(_bucketHi, from, Hi, bucket * Dimension, Dimension);
+            return bucket;
+        }
         int axis = _splitAxis[h];
         double value = _splitValue[h];
         int leftFirst = 2 * h + 1, leftLast = 2 * h + 1;
@@ -284,42 +341,107 @@ internal sealed class HalfSumTree : IDisposable
         int node = NewNode(start, end);
         saved = cellHi[axis];
         cellHi[axis] = value;
-        Left[node] = MakeTop(2 * h + 1, level + 1, cellLo, cellHi);
+        int leftChild = MakeTop(2 * h + 1, level + 1, cellLo, cellHi);
+        Left[node] = leftChild; // after the call: it may grow the arrays
         cellHi[axis] = saved;
         saved = cellLo[axis];
         cellLo[axis] = value;
-        Right[node] = MakeTop(2 * h + 2, level + 1, cellLo, cellHi);
+        int rightChild = MakeTop(2 * h + 2, level + 1, cellLo, cellHi);
+        Right[node] = rightChild; // after the call: it may grow the arrays
         cellLo[axis] = saved;
+        UnionBox(node);
         return node;
     }
 
-    // In-place top-down split of rows [start, end) (a bucket: small enough to stay in the cache).
+    /// <summary>Value of <see cref="Left"/> and <see cref="Right"/> for a leaf.</summary>
+    public const int Leaf = -1;
+
+    /// <summary>
+    /// Value of <see cref="Left"/> and <see cref="Right"/> for a bucket not split yet: its box is exact but its children
+    /// exist only after <see cref="Expand"/>. A search looks at a few per cent of the points' leaves (measured 0.6 to 5 %
+    /// at n = 40 to 42, d = 9), so most buckets are never split.
+    /// </summary>
+    public const int Unsplit = -2;
+
+    // The bucket's points in their final order, as positions in Points (offset by _permBase), and scratch for moving them.
+    private int[] _perm = [];
+    private int _permBase;
+    private double[] _scratchPoints = [];
+    private ulong[] _scratchMasks = [];
+
+    /// <summary>
+    /// Splits the bucket <paramref name="node"/> (whose <see cref="Left"/> is <see cref="Unsplit"/>) into its subtree: new
+    /// nodes are appended (so the node arrays may be replaced) and the bucket's points are reordered in place. The subtree
+    /// depends only on the bucket's points, not on when it is expanded.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Expand(int node)
+    {
+        int d = Dimension, start = Start[node], end = End[node], count = end - start;
+        if (_perm.Length < count || _scratchPoints.Length < count * d || _scratchMasks.Length < count)
+        {
+            SumBuffers.Return(ref _perm);
+            SumBuffers.Return(ref _scratchPoints);
+            SumBuffers.Return(ref _scratchMasks);
+            _perm = SumBuffers.Rent<int>(count);
+            _scratchPoints = SumBuffers.Rent<double>(count * d);
+            _scratchMasks = SumBuffers.Rent<ulong>(count);
+        }
+        _permBase = start;
+        for (int i = 0; i < count; i++) _perm[i] = start + i;
+        // The bucket's cell is its exact box: it chooses the split axes below.
+        var cellLo = Lo.AsSpan(node * d, d).ToArray();
+        var cellHi = Hi.AsSpan(node * d, d).ToArray();
+        int first = NodeCount;
+        SplitChildren(node, start, end, cellLo, cellHi);
+        // The partitions moved 4-byte positions in _perm instead of whole rows (8·d + 8 bytes); the rows move once now.
+        double[] pts = Points, scratch = _scratchPoints;
+        ulong[] masks = Masks, scratchMasks = _scratchMasks;
+        Array.Copy(pts, start * d, scratch, 0, count * d);
+        Array.Copy(masks, start, scratchMasks, 0, count);
+        for (int i = 0; i < count; i++)
+        {
+            int from = _perm[i] - start;
+            Array.Copy(scratch, from * d, pts, (start + i) * d, d);
+            masks[start + i] = scratchMasks[from];
+        }
+        BoxSubtrees(first);
+    }
+
+    // Top-down split of positions [start, end) of the current bucket's permutation into a new node.
     private int SplitRows(int start, int end, double[] cellLo, double[] cellHi)
     {
         int node = NewNode(start, end);
+        SplitChildren(node, start, end, cellLo, cellHi);
+        return node;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SplitChildren(int node, int start, int end, double[] cellLo, double[] cellHi)
+    {
         if (end - start <= LeafSize)
         {
-            Left[node] = -1;
-            Right[node] = -1;
-            return node;
+            Left[node] = Leaf;
+            Right[node] = Leaf;
+            return;
         }
         int axis = WidestAxis(cellLo, cellHi);
         int mid = PartitionRows(axis, start, end, out double cut);
         double saved = cellHi[axis];
         cellHi[axis] = cut;
-        Left[node] = SplitRows(start, mid, cellLo, cellHi);
+        int leftChild = SplitRows(start, mid, cellLo, cellHi);
+        Left[node] = leftChild; // after the call: it may grow the arrays
         cellHi[axis] = saved;
         saved = cellLo[axis];
         cellLo[axis] = cut;
-        Right[node] = SplitRows(mid, end, cellLo, cellHi);
+        int rightChild = SplitRows(mid, end, cellLo, cellHi);
+        Right[node] = rightChild; // after the call: it may grow the arrays
         cellLo[axis] = saved;
-        return node;
     }
 
     private int NewNode(int start, int end)
     {
-        if (NodeCount == Start.Length) Grow();
+        if (NodeCount == _nodeCapacity) Grow();
         int node = NodeCount++;
         Start[node] = start;
         End[node] = end;
@@ -338,51 +460,46 @@ internal sealed class HalfSumTree : IDisposable
         return axis;
     }
 
-    // One Hoare partition pass over rows [start, end) around the median of a small evenly spaced sample of their
-    // keys (close to the true median for these smooth point clouds, at a third of the cost of an exact selection).
-    // Returns the first row of the right part: rows before it have key <= cut, rows from it on have key >= cut.
+    // One Hoare partition pass over positions [start, end) of the bucket's permutation around the median of a small evenly
+    // spaced sample of their keys (close to the true median for these smooth point clouds, at a third of the cost of an
+    // exact selection). Returns the first position of the right part: positions before it have key <= cut, positions from
+    // it on have key >= cut.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PartitionRows(int axis, int start, int end, out double cut)
     {
         double[] pts = Points;
-        int d = Dimension, count = end - start;
+        int[] perm = _perm;
+        int d = Dimension, count = end - start, b = _permBase;
+        int lo = start - b, hi = end - b; // the range in perm
         if (count <= 64)
         {
             // Small range: median of three.
-            double a = pts[start * d + axis], b = pts[(start + count / 2) * d + axis], c = pts[(end - 1) * d + axis];
-            cut = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            double x = pts[perm[lo] * d + axis], y = pts[perm[lo + count / 2] * d + axis], z = pts[perm[hi - 1] * d + axis];
+            cut = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
         }
         else
         {
             Span<double> sample = stackalloc double[PivotSample];
             int m = Math.Min(PivotSample, count);
-            for (int s = 0; s < m; s++) sample[s] = pts[(start + (int)((2L * s + 1) * count / (2 * m))) * d + axis];
+            for (int s = 0; s < m; s++) sample[s] = pts[perm[lo + (int)((2L * s + 1) * count / (2 * m))] * d + axis];
             sample = sample[..m];
             sample.Sort();
             cut = sample[m / 2];
         }
-        int i = start, j = end - 1;
+        int i = lo, j = hi - 1;
         while (true)
         {
-            while (i <= j && pts[i * d + axis] < cut) i++;
-            while (i <= j && pts[j * d + axis] > cut) j--;
+            while (i <= j && pts[perm[i] * d + axis] < cut) i++;
+            while (i <= j && pts[perm[j] * d + axis] > cut) j--;
             if (i >= j) break;
-            SwapRows(i, j);
+            (perm[i], perm[j]) = (perm[j], perm[i]);
             i++;
             j--;
         }
-        // Rows [start, i) have key <= cut and rows (j, end) have key >= cut; equal keys may sit on either side.
-        int split = Math.Max(i, j + 1);
+        // Positions [lo, i) have key <= cut and (j, hi) have key >= cut; equal keys may sit on either side.
+        int split = Math.Max(i, j + 1) + b;
         if (split <= start || split >= end) split = start + count / 2; // all keys equal to the cut: any split is valid
         return split;
-    }
-
-    private void SwapRows(int i, int j)
-    {
-        int d = Dimension;
-        double[] pts = Points;
-        for (int c = 0, a = i * d, b = j * d; c < d; c++, a++, b++) (pts[a], pts[b]) = (pts[b], pts[a]);
-        (Masks[i], Masks[j]) = (Masks[j], Masks[i]);
     }
 
     // Hoare's selection on the rows of a small row-major array: afterwards row k holds the k-th smallest key.
@@ -410,49 +527,63 @@ internal sealed class HalfSumTree : IDisposable
         }
     }
 
-    // Tight boxes bottom-up: children have larger indices, so a reverse sweep sees them before their parent.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ComputeBoxes()
+    // Tight boxes of the nodes first..NodeCount-1 (one bucket's new subtree), bottom-up: children have larger indices
+    // than their parent, so a reverse sweep sees them first.
+    private void BoxSubtrees(int first)
     {
-        int d = Dimension;
-        Lo = SumBuffers.Rent<double>(NodeCount * d);
-        Hi = SumBuffers.Rent<double>(NodeCount * d);
-        for (int node = NodeCount - 1; node >= 0; node--)
+        for (int node = NodeCount - 1; node >= first; node--)
         {
-            int box = node * d;
-            int left = Left[node];
-            if (left < 0)
+            if (Left[node] >= 0) UnionBox(node);
+            else LeafBox(node);
+        }
+    }
+
+    // The tight box of the points of a node, from the points themselves.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LeafBox(int node)
+    {
+        int d = Dimension, box = node * d;
+        double[] pts = Points, lo = Lo, hi = Hi;
+        int p0 = Start[node] * d, last = End[node] * d;
+        for (int c = 0; c < d; c++) { lo[box + c] = pts[p0 + c]; hi[box + c] = pts[p0 + c]; }
+        for (int p = p0 + d; p < last; p += d)
+            for (int c = 0; c < d; c++)
             {
-                double[] pts = Points, lo = Lo, hi = Hi;
-                int first = Start[node] * d, last = End[node] * d;
-                for (int c = 0; c < d; c++) { lo[box + c] = pts[first + c]; hi[box + c] = pts[first + c]; }
-                for (int p = first + d; p < last; p += d)
-                    for (int c = 0; c < d; c++)
-                    {
-                        double v = pts[p + c];
-                        if (v < lo[box + c]) lo[box + c] = v;
-                        else if (v > hi[box + c]) hi[box + c] = v;
-                    }
+                double v = pts[p + c];
+                if (v < lo[box + c]) lo[box + c] = v;
+                else if (v > hi[box + c]) hi[box + c] = v;
             }
-            else
-            {
-                int lb = left * d, rb = Right[node] * d;
-                for (int c = 0; c < d; c++)
-                {
-                    Lo[box + c] = Math.Min(Lo[lb + c], Lo[rb + c]);
-                    Hi[box + c] = Math.Max(Hi[lb + c], Hi[rb + c]);
-                }
-            }
+    }
+
+    // The box of an inner node: the union of its children's boxes.
+    private void UnionBox(int node)
+    {
+        int d = Dimension, box = node * d, lb = Left[node] * d, rb = Right[node] * d;
+        double[] lo = Lo, hi = Hi;
+        for (int c = 0; c < d; c++)
+        {
+            lo[box + c] = Math.Min(lo[lb + c], lo[rb + c]);
+            hi[box + c] = Math.Max(hi[lb + c], hi[rb + c]);
         }
     }
 
     private void Grow()
     {
-        int capacity = 2 * Start.Length;
+        int capacity = _nodeCapacity = 2 * _nodeCapacity;
         Start = Grown(Start, capacity);
         End = Grown(End, capacity);
         Left = Grown(Left, capacity);
         Right = Grown(Right, capacity);
+        Lo = Grown(Lo, capacity * Dimension, NodeCount * Dimension);
+        Hi = Grown(Hi, capacity * Dimension, NodeCount * Dimension);
+    }
+
+    private static double[] Grown(double[] array, int capacity, int used)
+    {
+        double[] larger = SumBuffers.Rent<double>(capacity);
+        Array.Copy(array, larger, used);
+        SumBuffers.Return(ref array);
+        return larger;
     }
 
     private int[] Grown(int[] array, int capacity)
