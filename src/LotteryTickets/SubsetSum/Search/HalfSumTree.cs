@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LotteryTickets.SubsetSum;
 
@@ -12,10 +14,11 @@ namespace LotteryTickets.SubsetSum;
 /// A top-down build touches every point once per level; instead, the top levels are chosen on a small sample (medians
 /// of the sample), every point is routed once down those levels into a bucket of about <see cref="BucketTarget"/> points
 /// (small enough for a core's cache), and one more pass writes every point as a row straight to its bucket's place,
-/// keeping each bucket's exact box on the way. Buckets are split only when a search first descends into one
-/// (<see cref="Expand"/>): a search touches a few per cent of the leaves, so most buckets never are. At n = 40, d = 9 the
-/// eager build took about 0.33 s per half (load 8), this one about 0.09 s plus the splits the search asks for; the
-/// optimum does not change.</para>
+/// keeping each bucket's exact box on the way. Below the buckets, a node is split only when a search first descends into
+/// it (<see cref="Expand"/>, one level at a time): a search touches a few per cent of the leaves, so most nodes are never
+/// made. At n = 40, d = 9 the eager build took about 0.33 s per half (load 8), this one about 0.09 s plus the splits the
+/// search asks for (0.05 s for both halves at n = 42, 0.14 s in the hardest benchmark instance); the optimum does not
+/// change.</para>
 /// </summary>
 internal sealed class HalfSumTree : IDisposable
 {
@@ -92,9 +95,9 @@ internal sealed class HalfSumTree : IDisposable
         }
         _levels = 0;
         while ((BucketTarget << (_levels + 1)) <= Count && _levels < MaxTopLevels) _levels++;
-        // The top levels take about two nodes per bucket. A split bucket takes about 0.39 nodes per point (leaves of
-        // LeafSize / 2 to LeafSize points), but searches split only some buckets: room for a third of them, and Grow
-        // doubles the arrays when a search splits more.
+        // The top levels take about two nodes per bucket. A fully split bucket takes about 0.4 nodes per point (leaves of
+        // LeafSize / 2 to LeafSize points), but searches split only the nodes they descend into (about 32 000 at n = 42,
+        // 110 000 at worst in the benchmark): room for Count / 8 to begin with; Grow doubles the arrays when needed.
         int capacity = _nodeCapacity = 2 * (1 << _levels) + Count / 8 + 16;
         Start = SumBuffers.Rent<int>(capacity);
         End = SumBuffers.Rent<int>(capacity);
@@ -178,9 +181,6 @@ internal sealed class HalfSumTree : IDisposable
         SumBuffers.Return(ref Right);
         SumBuffers.Return(ref Lo);
         SumBuffers.Return(ref Hi);
-        SumBuffers.Return(ref _perm);
-        SumBuffers.Return(ref _scratchPoints);
-        SumBuffers.Return(ref _scratchMasks);
     }
 
     /// <summary>
@@ -357,86 +357,43 @@ internal sealed class HalfSumTree : IDisposable
     public const int Leaf = -1;
 
     /// <summary>
-    /// Value of <see cref="Left"/> and <see cref="Right"/> for a bucket not split yet: its box is exact but its children
-    /// exist only after <see cref="Expand"/>. A search looks at a few per cent of the points' leaves (measured 0.6 to 5 %
-    /// at n = 40 to 42, d = 9), so most buckets are never split.
+    /// Value of <see cref="Left"/> and <see cref="Right"/> for a node of more than <see cref="LeafSize"/> points not split
+    /// yet: its box is exact but its children exist only after <see cref="Expand"/>. A search looks at a few per cent of
+    /// the points' leaves (measured 0.6 to 5 % at n = 40 to 42, d = 9), so most nodes are never split.
     /// </summary>
     public const int Unsplit = -2;
 
-    // The bucket's points in their final order, as positions in Points (offset by _permBase), and scratch for moving them.
-    private int[] _perm = [];
-    private int _permBase;
-    private double[] _scratchPoints = [];
-    private ulong[] _scratchMasks = [];
-
     /// <summary>
-    /// Splits the bucket <paramref name="node"/> (whose <see cref="Left"/> is <see cref="Unsplit"/>) into its subtree: new
-    /// nodes are appended (so the node arrays may be replaced) and the bucket's points are reordered in place. The subtree
-    /// depends only on the bucket's points, not on when it is expanded.
+    /// Splits the node <paramref name="node"/> (whose <see cref="Left"/> is <see cref="Unsplit"/>) into two children near
+    /// the median of the widest side of its box, with their exact boxes; children of more than <see cref="LeafSize"/>
+    /// points are left unsplit in turn. New nodes are appended (the node arrays may be replaced) and the node's points are
+    /// reordered in place. The children depend only on the node's points, not on when it is expanded.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Expand(int node)
     {
-        int d = Dimension, start = Start[node], end = End[node], count = end - start;
-        if (_perm.Length < count || _scratchPoints.Length < count * d || _scratchMasks.Length < count)
+        int d = Dimension, start = Start[node], end = End[node];
+        int axis = 0;
+        double widest = -1;
+        for (int c = 0, box = node * d; c < d; c++)
         {
-            SumBuffers.Return(ref _perm);
-            SumBuffers.Return(ref _scratchPoints);
-            SumBuffers.Return(ref _scratchMasks);
-            _perm = SumBuffers.Rent<int>(count);
-            _scratchPoints = SumBuffers.Rent<double>(count * d);
-            _scratchMasks = SumBuffers.Rent<ulong>(count);
+            double w = Hi[box + c] - Lo[box + c];
+            if (w > widest) { widest = w; axis = c; }
         }
-        _permBase = start;
-        for (int i = 0; i < count; i++) _perm[i] = start + i;
-        // The bucket's cell is its exact box: it chooses the split axes below.
-        var cellLo = Lo.AsSpan(node * d, d).ToArray();
-        var cellHi = Hi.AsSpan(node * d, d).ToArray();
-        int first = NodeCount;
-        SplitChildren(node, start, end, cellLo, cellHi);
-        // The partitions moved 4-byte positions in _perm instead of whole rows (8·d + 8 bytes); the rows move once now.
-        double[] pts = Points, scratch = _scratchPoints;
-        ulong[] masks = Masks, scratchMasks = _scratchMasks;
-        Array.Copy(pts, start * d, scratch, 0, count * d);
-        Array.Copy(masks, start, scratchMasks, 0, count);
-        for (int i = 0; i < count; i++)
-        {
-            int from = _perm[i] - start;
-            Array.Copy(scratch, from * d, pts, (start + i) * d, d);
-            masks[start + i] = scratchMasks[from];
-        }
-        BoxSubtrees(first);
+        int mid = PartitionRows(axis, start, end, out _);
+        int left = NewChild(start, mid), right = NewChild(mid, end);
+        Left[node] = left;
+        Right[node] = right;
     }
 
-    // Top-down split of positions [start, end) of the current bucket's permutation into a new node.
-    private int SplitRows(int start, int end, double[] cellLo, double[] cellHi)
+    private int NewChild(int start, int end)
     {
         int node = NewNode(start, end);
-        SplitChildren(node, start, end, cellLo, cellHi);
+        int mark = end - start <= LeafSize ? Leaf : Unsplit;
+        Left[node] = mark;
+        Right[node] = mark;
+        LeafBox(node);
         return node;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SplitChildren(int node, int start, int end, double[] cellLo, double[] cellHi)
-    {
-        if (end - start <= LeafSize)
-        {
-            Left[node] = Leaf;
-            Right[node] = Leaf;
-            return;
-        }
-        int axis = WidestAxis(cellLo, cellHi);
-        int mid = PartitionRows(axis, start, end, out double cut);
-        double saved = cellHi[axis];
-        cellHi[axis] = cut;
-        int leftChild = SplitRows(start, mid, cellLo, cellHi);
-        Left[node] = leftChild; // after the call: it may grow the arrays
-        cellHi[axis] = saved;
-        saved = cellLo[axis];
-        cellLo[axis] = cut;
-        int rightChild = SplitRows(mid, end, cellLo, cellHi);
-        Right[node] = rightChild; // after the call: it may grow the arrays
-        cellLo[axis] = saved;
     }
 
     private int NewNode(int start, int end)
@@ -460,46 +417,51 @@ internal sealed class HalfSumTree : IDisposable
         return axis;
     }
 
-    // One Hoare partition pass over positions [start, end) of the bucket's permutation around the median of a small evenly
-    // spaced sample of their keys (close to the true median for these smooth point clouds, at a third of the cost of an
-    // exact selection). Returns the first position of the right part: positions before it have key <= cut, positions from
-    // it on have key >= cut.
+    // One Hoare partition pass over rows [start, end) around the median of a small evenly spaced sample of their
+    // keys (close to the true median for these smooth point clouds, at a third of the cost of an exact selection).
+    // Returns the first row of the right part: rows before it have key <= cut, rows from it on have key >= cut.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PartitionRows(int axis, int start, int end, out double cut)
     {
         double[] pts = Points;
-        int[] perm = _perm;
-        int d = Dimension, count = end - start, b = _permBase;
-        int lo = start - b, hi = end - b; // the range in perm
+        int d = Dimension, count = end - start;
         if (count <= 64)
         {
             // Small range: median of three.
-            double x = pts[perm[lo] * d + axis], y = pts[perm[lo + count / 2] * d + axis], z = pts[perm[hi - 1] * d + axis];
-            cut = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
+            double a = pts[start * d + axis], b = pts[(start + count / 2) * d + axis], c = pts[(end - 1) * d + axis];
+            cut = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
         }
         else
         {
             Span<double> sample = stackalloc double[PivotSample];
             int m = Math.Min(PivotSample, count);
-            for (int s = 0; s < m; s++) sample[s] = pts[perm[lo + (int)((2L * s + 1) * count / (2 * m))] * d + axis];
+            for (int s = 0; s < m; s++) sample[s] = pts[(start + (int)((2L * s + 1) * count / (2 * m))) * d + axis];
             sample = sample[..m];
             sample.Sort();
             cut = sample[m / 2];
         }
-        int i = lo, j = hi - 1;
+        int i = start, j = end - 1;
         while (true)
         {
-            while (i <= j && pts[perm[i] * d + axis] < cut) i++;
-            while (i <= j && pts[perm[j] * d + axis] > cut) j--;
+            while (i <= j && pts[i * d + axis] < cut) i++;
+            while (i <= j && pts[j * d + axis] > cut) j--;
             if (i >= j) break;
-            (perm[i], perm[j]) = (perm[j], perm[i]);
+            SwapRows(i, j);
             i++;
             j--;
         }
-        // Positions [lo, i) have key <= cut and (j, hi) have key >= cut; equal keys may sit on either side.
-        int split = Math.Max(i, j + 1) + b;
+        // Rows [start, i) have key <= cut and rows (j, end) have key >= cut; equal keys may sit on either side.
+        int split = Math.Max(i, j + 1);
         if (split <= start || split >= end) split = start + count / 2; // all keys equal to the cut: any split is valid
         return split;
+    }
+
+    private void SwapRows(int i, int j)
+    {
+        int d = Dimension;
+        double[] pts = Points;
+        for (int c = 0, a = i * d, b = j * d; c < d; c++, a++, b++) (pts[a], pts[b]) = (pts[b], pts[a]);
+        (Masks[i], Masks[j]) = (Masks[j], Masks[i]);
     }
 
     // Hoare's selection on the rows of a small row-major array: afterwards row k holds the k-th smallest key.
@@ -527,24 +489,33 @@ internal sealed class HalfSumTree : IDisposable
         }
     }
 
-    // Tight boxes of the nodes first..NodeCount-1 (one bucket's new subtree), bottom-up: children have larger indices
-    // than their parent, so a reverse sweep sees them first.
-    private void BoxSubtrees(int first)
-    {
-        for (int node = NodeCount - 1; node >= first; node--)
-        {
-            if (Left[node] >= 0) UnionBox(node);
-            else LeafBox(node);
-        }
-    }
-
-    // The tight box of the points of a node, from the points themselves.
+    // The tight box of the points of a node, from the points themselves. For d >= 4 the coordinates go four at a time
+    // (chunks at 0, 4, ... and a last one ending at d, overlapping the one before: min and max do not mind), which also
+    // avoids the mispredicted branches of a scalar min/max.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LeafBox(int node)
     {
         int d = Dimension, box = node * d;
         double[] pts = Points, lo = Lo, hi = Hi;
         int p0 = Start[node] * d, last = End[node] * d;
+        if (d >= 4 && Vector256.IsHardwareAccelerated)
+        {
+            ref double points = ref MemoryMarshal.GetArrayDataReference(pts);
+            for (int c = 0; c < d; c = c + 4 >= d ? d : Math.Min(c + 4, d - 4))
+            {
+                var vLo = Vector256.LoadUnsafe(ref points, (nuint)(p0 + c));
+                var vHi = vLo;
+                for (int p = p0 + d + c; p < last; p += d)
+                {
+                    var v = Vector256.LoadUnsafe(ref points, (nuint)p);
+                    vLo = Vector256.MinNative(vLo, v);
+                    vHi = Vector256.MaxNative(vHi, v);
+                }
+                vLo.CopyTo(lo.AsSpan(box + c, 4));
+                vHi.CopyTo(hi.AsSpan(box + c, 4));
+            }
+            return;
+        }
         for (int c = 0; c < d; c++) { lo[box + c] = pts[p0 + c]; hi[box + c] = pts[p0 + c]; }
         for (int p = p0 + d; p < last; p += d)
             for (int c = 0; c < d; c++)

@@ -3,7 +3,7 @@ using LotteryTickets.SubsetSum;
 namespace LotteryTickets.Tests.SubsetSum.Multidimensional;
 
 /// <summary>
-/// The half-sum trees split their buckets only when a search first descends into one (HalfSumTree.Expand). These tests use
+/// The half-sum trees split a node only when a search first descends into it (HalfSumTree.Expand). These tests use
 /// halves of 12 items (4096 sums: four buckets of about 1024) so that some buckets are split and others are not, and check
 /// the search against every pair of half sums.
 /// </summary>
@@ -36,7 +36,7 @@ public class HalfSumTreeTests
     }
 
     [Fact]
-    public void Buckets_split_on_demand_give_the_exhaustive_optimum_whatever_the_query_order()
+    public void Nodes_split_on_demand_give_the_exhaustive_optimum_whatever_the_query_order()
     {
         for (int seed = 0; seed < 3; seed++)
         {
