@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -81,18 +82,25 @@ internal sealed class HalfSumTree : IDisposable
     /// sums 0..count-1. <paramref name="count"/> must be at least 1; the inputs are left unchanged. The tree's arrays
     /// are pooled: <see cref="Dispose"/> returns them.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public HalfSumTree(double[][] columns, int[]? rows, int count)
+    public HalfSumTree(double[][] columns, int[]? rows, int count) : this(SumSource.FromColumns(columns, rows, count))
     {
-        int d = columns.Length;
+    }
+
+    /// <summary>
+    /// Builds the tree over all 2^m subset sums of the vectors <paramref name="items"/> (m = items.Length, 1 &lt;= m &lt;= 30)
+    /// without storing them column by column first: the sums are made again, block by block in the cache, for each of the
+    /// two passes. Sum j (whose bits say which items are in) equals bit for bit entry j of <see cref="EnumerateSums"/>, so
+    /// the tree is the same as the one built from those columns, with less memory (8·d bytes per sum) and memory traffic.
+    /// </summary>
+    public static HalfSumTree OverAllSums(IReadOnlyList<double[]> vectors, ReadOnlySpan<int> items, int dimension) =>
+        new(SumSource.Generate(vectors, items, dimension));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private HalfSumTree(SumSource source)
+    {
+        int d = source.Dimension;
         Dimension = d;
-        Count = count;
-        if (rows is null)
-        {
-            rows = SumBuffers.Rent<int>(count);
-            for (int i = 0; i < count; i++) rows[i] = i;
-            _ownedRows = rows;
-        }
+        Count = source.Count;
         _levels = 0;
         while ((BucketTarget << (_levels + 1)) <= Count && _levels < MaxTopLevels) _levels++;
         // The top levels take about two nodes per bucket. A fully split bucket takes about 0.4 nodes per point (leaves of
@@ -109,12 +117,8 @@ internal sealed class HalfSumTree : IDisposable
         var cellLo = new double[d];
         var cellHi = new double[d];
         ushort[] bucketOf = [];
-        if (_levels == 0)
-        {
-            _bucketStart = [0, Count];
-            RootCell(columns, rows, Count, cellLo, cellHi);
-        }
-        else bucketOf = Bucketize(columns, rows, cellLo, cellHi);
+        if (_levels == 0) _bucketStart = [0, Count];
+        else bucketOf = Bucketize(source, cellLo, cellHi);
 
         // One pass writes every sum, as a row, straight to its place in bucket order (stable within a bucket). Rows are
         // read in order, column by column, and each point is written once as one block of 8·d bytes; gathering instead
@@ -123,9 +127,9 @@ internal sealed class HalfSumTree : IDisposable
         Masks = SumBuffers.Rent<ulong>(Count);
         _bucketLo = SumBuffers.Rent<double>(d * (_bucketStart.Length - 1));
         _bucketHi = SumBuffers.Rent<double>(d * (_bucketStart.Length - 1));
-        Scatter(columns, rows, bucketOf);
+        Scatter(source, bucketOf);
         SumBuffers.Return(ref bucketOf);
-        if (_ownedRows.Length > 0) SumBuffers.Return(ref _ownedRows);
+        source.Dispose();
 
         MakeTop(0, 0, cellLo, cellHi);
         SumBuffers.Return(ref _bucketLo);
@@ -139,7 +143,7 @@ internal sealed class HalfSumTree : IDisposable
     private const int MaxTopLevels = 14;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scatter(double[][] columns, int[] rows, ushort[] bucketOf)
+    private void Scatter(SumSource source, ushort[] bucketOf)
     {
         int d = Dimension;
         double[] points = Points;
@@ -149,24 +153,27 @@ internal sealed class HalfSumTree : IDisposable
         Array.Fill(lo, double.PositiveInfinity, 0, d * (next.Length - 1));
         Array.Fill(hi, double.NegativeInfinity, 0, d * (next.Length - 1));
         bool one = bucketOf.Length == 0;
-        for (int j = 0; j < Count; j++)
+        for (int block = 0, j = 0; block < source.BlockCount; block++)
         {
-            int r = rows[j];
-            int b = one ? 0 : bucketOf[j];
-            int p = next[b]++;
-            int o = p * d, box = b * d;
-            for (int c = 0; c < d; c++)
+            double[][] columns = source.Block(block, out int[]? rows, out int first, out int length);
+            for (int i = 0; i < length; i++, j++)
             {
-                double v = columns[c][r];
-                points[o + c] = v;
-                if (v < lo[box + c]) lo[box + c] = v;
-                if (v > hi[box + c]) hi[box + c] = v;
+                int r = rows is null ? i : rows[j];
+                int b = one ? 0 : bucketOf[j];
+                int p = next[b]++;
+                int o = p * d, box = b * d;
+                for (int c = 0; c < d; c++)
+                {
+                    double v = columns[c][r];
+                    points[o + c] = v;
+                    if (v < lo[box + c]) lo[box + c] = v;
+                    if (v > hi[box + c]) hi[box + c] = v;
+                }
+                masks[p] = rows is null ? (ulong)(first + i) : (ulong)r;
             }
-            masks[p] = (ulong)r;
         }
     }
 
-    private int[] _ownedRows = [];
     // Nodes the node arrays (Start..Right, and Lo, Hi times Dimension) have room for; pooled arrays may be longer.
     private int _nodeCapacity;
 
@@ -214,27 +221,10 @@ internal sealed class HalfSumTree : IDisposable
         for (int c = 0; c < columns.Length; c++) SumBuffers.Return(ref columns[c]);
     }
 
-    private static void RootCell(double[][] columns, int[] rows, int count, double[] cellLo, double[] cellHi)
-    {
-        for (int c = 0; c < columns.Length; c++)
-        {
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            double[] col = columns[c];
-            for (int i = 0; i < count; i++)
-            {
-                double v = col[rows[i]];
-                if (v < lo) lo = v;
-                if (v > hi) hi = v;
-            }
-            cellLo[c] = lo;
-            cellHi[c] = hi;
-        }
-    }
-
     // Chooses the top levels on a sample, routes every row to its bucket and returns the rows in bucket order.
     // The root cell is the sample's bounding box (cells only choose split axes, so an estimate is enough).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ushort[] Bucketize(double[][] columns, int[] rows, double[] cellLo, double[] cellHi)
+    private ushort[] Bucketize(SumSource source, double[] cellLo, double[] cellHi)
     {
         int d = Dimension, buckets = 1 << _levels;
         int sampleSize = Math.Min(Count, SamplePerBucket * buckets);
@@ -243,8 +233,7 @@ internal sealed class HalfSumTree : IDisposable
         for (int s = 0; s < sampleSize; s++)
         {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-            int r = rows[(int)(state % (ulong)Count)];
-            for (int c = 0; c < d; c++) sample[s * d + c] = columns[c][r];
+            source.Row((int)(state % (ulong)Count), sample.AsSpan(s * d, d));
         }
         for (int c = 0; c < d; c++) { cellLo[c] = double.PositiveInfinity; cellHi[c] = double.NegativeInfinity; }
         for (int s = 0; s < sampleSize; s++)
@@ -262,14 +251,18 @@ internal sealed class HalfSumTree : IDisposable
         // Route every row down the top levels (rows are near-sequential, so each column is read in order).
         var bucketOf = SumBuffers.Rent<ushort>(Count);
         var counts = new int[buckets + 1];
-        for (int j = 0; j < Count; j++)
+        for (int block = 0, j = 0; block < source.BlockCount; block++)
         {
-            int r = rows[j], h = 0;
-            for (int level = 0; level < _levels; level++)
-                h = 2 * h + (columns[_splitAxis[h]][r] > _splitValue[h] ? 2 : 1);
-            int b = h - (buckets - 1);
-            bucketOf[j] = (ushort)b;
-            counts[b + 1]++;
+            double[][] columns = source.Block(block, out int[]? rows, out _, out int length);
+            for (int i = 0; i < length; i++, j++)
+            {
+                int r = rows is null ? i : rows[j], h = 0;
+                for (int level = 0; level < _levels; level++)
+                    h = 2 * h + (columns[_splitAxis[h]][r] > _splitValue[h] ? 2 : 1);
+                int b = h - (buckets - 1);
+                bucketOf[j] = (ushort)b;
+                counts[b + 1]++;
+            }
         }
         for (int b = 0; b < buckets; b++) counts[b + 1] += counts[b];
         _bucketStart = counts;
@@ -563,5 +556,101 @@ internal sealed class HalfSumTree : IDisposable
         Array.Copy(array, larger, NodeCount);
         SumBuffers.Return(ref array);
         return larger;
+    }
+
+    /// <summary>
+    /// The subset sums a tree is built from, handed out in blocks of columns: either given columns (with an optional list
+    /// of rows), or all 2^m sums of m items made block by block: the sums of the low <see cref="LowBits"/> items are listed
+    /// once by doubling, and block h adds the high items of h to them, lowest first, exactly as the doubling of
+    /// <see cref="EnumerateSums"/> would (so the values are the same bit for bit).
+    /// </summary>
+    private sealed class SumSource : IDisposable
+    {
+        public const int LowBits = 10;
+
+        public int Dimension, Count, BlockCount;
+        private double[][] _columns = [];
+        private int[]? _rows;
+        private double[][] _low = [], _block = [];
+        private double[][] _high = [];
+        private int _blockSize;
+
+        public static SumSource FromColumns(double[][] columns, int[]? rows, int count) =>
+            new() { Dimension = columns.Length, Count = count, BlockCount = 1, _columns = columns, _rows = rows, _blockSize = count };
+
+        public static SumSource Generate(IReadOnlyList<double[]> vectors, ReadOnlySpan<int> items, int dimension)
+        {
+            int low = Math.Min(LowBits, items.Length);
+            var source = new SumSource
+            {
+                Dimension = dimension,
+                Count = 1 << items.Length,
+                BlockCount = 1 << (items.Length - low),
+                _blockSize = 1 << low,
+                _low = EnumerateSums(vectors, items[..low], dimension),
+                _high = new double[items.Length - low][],
+            };
+            for (int k = low; k < items.Length; k++) source._high[k - low] = vectors[items[k]];
+            source._block = new double[dimension][];
+            for (int c = 0; c < dimension; c++) source._block[c] = SumBuffers.Rent<double>(source._blockSize);
+            return source;
+        }
+
+        /// <summary>The columns of block <paramref name="block"/>: row i of the block is column[c][i] when
+        /// <paramref name="rows"/> is null (its mask is <paramref name="first"/> + i), else column[c][rows[i]] (mask rows[i]).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public double[][] Block(int block, out int[]? rows, out int first, out int length)
+        {
+            length = _blockSize;
+            first = block * _blockSize;
+            if (_high.Length == 0 && _low.Length == 0) { rows = _rows; return _columns; }
+            rows = null;
+            for (int c = 0; c < Dimension; c++)
+            {
+                double[] target = _block[c];
+                Array.Copy(_low[c], target, _blockSize);
+                for (int k = 0; k < _high.Length; k++)
+                {
+                    if ((block >> k & 1) == 0) continue;
+                    double x = _high[k][c];
+                    var span = target.AsSpan(0, _blockSize);
+                    // Element by element, as the doubling does: target[i] = target[i] + x.
+                    int i = 0;
+                    if (Vector256.IsHardwareAccelerated)
+                    {
+                        var vx = Vector256.Create(x);
+                        for (; i + 4 <= span.Length; i += 4)
+                            (Vector256.Create<double>(span.Slice(i, 4)) + vx).CopyTo(span.Slice(i, 4));
+                    }
+                    for (; i < span.Length; i++) span[i] += x;
+                }
+            }
+            return _block;
+        }
+
+        /// <summary>Sum number <paramref name="index"/> (its mask when no rows are given, else rows[index]).</summary>
+        public void Row(int index, Span<double> row)
+        {
+            if (_low.Length == 0)
+            {
+                int r = _rows is null ? index : _rows[index];
+                for (int c = 0; c < Dimension; c++) row[c] = _columns[c][r];
+                return;
+            }
+            int lo = index & (_blockSize - 1), hi = index >> BitOperations.TrailingZeroCount(_blockSize);
+            for (int c = 0; c < Dimension; c++)
+            {
+                double v = _low[c][lo];
+                for (int k = 0; k < _high.Length; k++)
+                    if ((hi >> k & 1) != 0) v += _high[k][c];
+                row[c] = v;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_low.Length > 0) ReturnSums(_low);
+            for (int c = 0; c < _block.Length; c++) SumBuffers.Return(ref _block[c]);
+        }
     }
 }

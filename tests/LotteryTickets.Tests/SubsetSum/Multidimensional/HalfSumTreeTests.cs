@@ -96,4 +96,31 @@ public class HalfSumTreeTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 2)]
+    [InlineData(12, 9)]
+    [InlineData(13, 4)]
+    public void Sums_made_block_by_block_build_the_same_tree_as_stored_columns(int m, int d)
+    {
+        var (vectors, _) = VectorBruteForce.Instance(40 + m, Math.Max(m, 1), d);
+        int[] items = [.. Enumerable.Range(0, m)];
+        var columns = HalfSumTree.EnumerateSums(vectors, items, d);
+        try
+        {
+            using var stored = new HalfSumTree(columns, null, 1 << m);
+            using var made = HalfSumTree.OverAllSums(vectors, items, d);
+            Assert.Equal(stored.NodeCount, made.NodeCount);
+            Assert.Equal(stored.Points.AsSpan(0, stored.Count * d).ToArray(), made.Points.AsSpan(0, made.Count * d).ToArray());
+            Assert.Equal(stored.Masks.AsSpan(0, stored.Count).ToArray(), made.Masks.AsSpan(0, made.Count).ToArray());
+            Assert.Equal(stored.Lo.AsSpan(0, stored.NodeCount * d).ToArray(), made.Lo.AsSpan(0, made.NodeCount * d).ToArray());
+            Assert.Equal(stored.Hi.AsSpan(0, stored.NodeCount * d).ToArray(), made.Hi.AsSpan(0, made.NodeCount * d).ToArray());
+            AssertWellFormed(made);
+        }
+        finally
+        {
+            HalfSumTree.ReturnSums(columns);
+        }
+    }
 }
