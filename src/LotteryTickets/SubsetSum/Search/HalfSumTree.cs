@@ -20,6 +20,8 @@ namespace LotteryTickets.SubsetSum;
 /// made. At n = 40, d = 9 the eager build took about 0.33 s per half (load 8), this one about 0.09 s plus the splits the
 /// search asks for (0.05 s for both halves at n = 42, 0.14 s in the hardest benchmark instance); the optimum does not
 /// change.</para>
+/// <para>Because searches split nodes as they go, a tree (and the <see cref="VectorMeetInTheMiddle"/> index holding it)
+/// must be searched by one thread at a time; every index in the library is built and queried on one thread.</para>
 /// </summary>
 internal sealed class HalfSumTree : IDisposable
 {
