@@ -66,7 +66,7 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
     private void Visit(int na, int nb)
     {
         if (_budget.Tick()) { Stopped = true; return; }
-        bool aLeaf = _a.Left[na] < 0, bLeaf = _b.Left[nb] < 0;
+        bool aLeaf = _a.Left[na] == HalfSumTree.Leaf, bLeaf = _b.Left[nb] == HalfSumTree.Leaf;
         if (aLeaf && bLeaf)
         {
             LeafPair(na, nb);
@@ -75,6 +75,7 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
         bool splitA = !aLeaf && (bLeaf || _a.End[na] - _a.Start[na] >= _b.End[nb] - _b.Start[nb]);
         if (splitA)
         {
+            if (_a.Left[na] == HalfSumTree.Unsplit) _a.Expand(na);
             int c1 = _a.Left[na], c2 = _a.Right[na];
             double l1 = LowerBound(c1, nb, BestRaw), l2 = LowerBound(c2, nb, BestRaw);
             if (l2 < l1) { (c1, c2) = (c2, c1); (l1, l2) = (l2, l1); }
@@ -83,6 +84,7 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
         }
         else
         {
+            if (_b.Left[nb] == HalfSumTree.Unsplit) _b.Expand(nb);
             int c1 = _b.Left[nb], c2 = _b.Right[nb];
             double l1 = LowerBound(na, c1, BestRaw), l2 = LowerBound(na, c2, BestRaw);
             if (l2 < l1) { (c1, c2) = (c2, c1); (l1, l2) = (l2, l1); }

@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LotteryTickets.SubsetSum;
 
@@ -8,20 +11,27 @@ namespace LotteryTickets.SubsetSum;
 /// side of their cell near the median, down to leaves of at most <see cref="LeafSize"/> points, and keep
 /// their exact bounding box, which is what the branch and bound in <see cref="DualTreeSearch{TMetric}"/> prunes
 /// with. Points are stored contiguously in tree order so that a leaf is one block of memory.
-/// <para>The build is written for memory traffic, which dominates for large halves (2^16 sums of 9 doubles do
-/// not fit in a core's cache). A top-down build touches every point once per level; instead, the top levels are
-/// chosen on a small sample (medians of the sample), every point is routed once down those levels into a bucket
-/// of about <see cref="BucketTarget"/> points, the buckets are laid out in order with one counting sort and one
-/// gather, and each bucket, now small enough for the cache, is split in place. Boxes are computed bottom-up in
-/// one more pass. About four passes over the points instead of one per level.</para>
+/// <para>The build is written for memory traffic, which dominates for large halves (2^20 sums of 9 doubles are 72 MB).
+/// A top-down build touches every point once per level; instead, the top levels are chosen on a small sample (medians
+/// of the sample), every point is routed once down those levels into a bucket of about <see cref="BucketTarget"/> points
+/// (small enough for a core's cache), and one more pass writes every point as a row straight to its bucket's place,
+/// keeping each bucket's exact box on the way. Below the buckets, a node is split only when a search first descends into
+/// it (<see cref="Expand"/>, one level at a time): a search touches a few per cent of the leaves, so most nodes are never
+/// made. At n = 40, d = 9 the eager build took about 0.33 s per half (load 8), this one about 0.09 s plus the splits the
+/// search asks for (0.05 s for both halves at n = 42, 0.14 s in the hardest benchmark instance); the optimum does not
+/// change.</para>
+/// <para>Because searches split nodes as they go, a tree (and the <see cref="VectorMeetInTheMiddle"/> index holding it)
+/// must be searched by one thread at a time; every index in the library is built and queried on one thread.</para>
 /// </summary>
 internal sealed class HalfSumTree : IDisposable
 {
     /// <summary>Largest number of points in a leaf.</summary>
     public const int LeafSize = 8;
 
-    /// <summary>Points per bucket aimed at by the sampled top levels.</summary>
-    private const int BucketTarget = 64;
+    /// <summary>Points per bucket aimed at by the sampled top levels: fewer levels to route through and a small sample
+    /// against finer laziness. Whole solves at n = 40-42, d = 9 took about the same time with 128, 256 and 1024 (load 8-11);
+    /// 1024 routes through the fewest levels.</summary>
+    private const int BucketTarget = 1024;
 
     /// <summary>Sample points per bucket used to choose the top levels' split values.</summary>
     private const int SamplePerBucket = 8;
@@ -46,10 +56,11 @@ internal sealed class HalfSumTree : IDisposable
     /// <summary>One past the last point of each node.</summary>
     public int[] End = [];
 
-    /// <summary>Left child of each node, -1 for a leaf. Children have larger indices than their parent.</summary>
+    /// <summary>Left child of each node, <see cref="Leaf"/> (-1) for a leaf, <see cref="Unsplit"/> (-2) for a bucket not split
+    /// yet. Children have larger indices than their parent. The node arrays are replaced when <see cref="Expand"/> grows them.</summary>
     public int[] Left = [];
 
-    /// <summary>Right child of each node, -1 for a leaf.</summary>
+    /// <summary>Right child of each node (<see cref="Leaf"/> or <see cref="Unsplit"/> as in <see cref="Left"/>).</summary>
     public int[] Right = [];
 
     /// <summary>Lower corner of each node's bounding box, NodeCount × Dimension.</summary>
@@ -73,53 +84,100 @@ internal sealed class HalfSumTree : IDisposable
     /// sums 0..count-1. <paramref name="count"/> must be at least 1; the inputs are left unchanged. The tree's arrays
     /// are pooled: <see cref="Dispose"/> returns them.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public HalfSumTree(double[][] columns, int[]? rows, int count)
+    public HalfSumTree(double[][] columns, int[]? rows, int count) : this(SumSource.FromColumns(columns, rows, count))
     {
-        int d = columns.Length;
+    }
+
+    /// <summary>
+    /// Builds the tree over all 2^m subset sums of the vectors <paramref name="items"/> (m = items.Length, 1 &lt;= m &lt;= 30)
+    /// without storing them column by column first: the sums are made again, block by block in the cache, for each of the
+    /// two passes. Sum j (whose bits say which items are in) equals bit for bit entry j of <see cref="EnumerateSums"/>, so
+    /// the tree is the same as the one built from those columns, with less memory (8·d bytes per sum) and memory traffic.
+    /// </summary>
+    public static HalfSumTree OverAllSums(IReadOnlyList<double[]> vectors, ReadOnlySpan<int> items, int dimension) =>
+        new(SumSource.Generate(vectors, items, dimension));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private HalfSumTree(SumSource source)
+    {
+        int d = source.Dimension;
         Dimension = d;
-        Count = count;
-        if (rows is null)
-        {
-            rows = SumBuffers.Rent<int>(count);
-            for (int i = 0; i < count; i++) rows[i] = i;
-            _ownedRows = rows;
-        }
-        int capacity = 2 * (Count / (LeafSize / 2)) + 2 * (Count / BucketTarget) + 16;
+        Count = source.Count;
+        _levels = 0;
+        while ((BucketTarget << (_levels + 1)) <= Count && _levels < MaxTopLevels) _levels++;
+        // The top levels take about two nodes per bucket. A fully split bucket takes about 0.4 nodes per point (leaves of
+        // LeafSize / 2 to LeafSize points), but searches split only the nodes they descend into (about 32 000 at n = 42,
+        // 110 000 at worst in the benchmark): room for Count / 8 to begin with; Grow doubles the arrays when needed.
+        int capacity = _nodeCapacity = 2 * (1 << _levels) + Count / 8 + 16;
         Start = SumBuffers.Rent<int>(capacity);
         End = SumBuffers.Rent<int>(capacity);
         Left = SumBuffers.Rent<int>(capacity);
         Right = SumBuffers.Rent<int>(capacity);
+        Lo = SumBuffers.Rent<double>(capacity * d);
+        Hi = SumBuffers.Rent<double>(capacity * d);
 
-        _levels = 0;
-        while ((BucketTarget << (_levels + 1)) <= Count && _levels < 14) _levels++;
         var cellLo = new double[d];
         var cellHi = new double[d];
-        int[] order = _levels == 0 ? rows : Bucketize(columns, rows, cellLo, cellHi);
-        if (_levels == 0)
-        {
-            _bucketStart = [0, Count];
-            RootCell(columns, rows, Count, cellLo, cellHi);
-        }
+        ushort[] bucketOf = [];
+        if (_levels == 0) _bucketStart = [0, Count];
+        else bucketOf = Bucketize(source, cellLo, cellHi);
 
-        // One gather puts the rows in bucket order.
+        // One pass writes every sum, as a row, straight to its place in bucket order (stable within a bucket). Rows are
+        // read in order, column by column, and each point is written once as one block of 8·d bytes; gathering instead
+        // (point after point, column after column) would make d random reads per point.
         Points = SumBuffers.Rent<double>(Count * d);
         Masks = SumBuffers.Rent<ulong>(Count);
-        for (int c = 0; c < d; c++)
-        {
-            double[] col = columns[c];
-            double[] points = Points;
-            for (int i = 0, p = c; i < Count; i++, p += d) points[p] = col[order[i]];
-        }
-        for (int i = 0; i < Count; i++) Masks[i] = (ulong)order[i];
-        if (!ReferenceEquals(order, rows)) SumBuffers.Return(ref order);
-        if (_ownedRows.Length > 0) SumBuffers.Return(ref _ownedRows);
+        _bucketLo = SumBuffers.Rent<double>(d * (_bucketStart.Length - 1));
+        _bucketHi = SumBuffers.Rent<double>(d * (_bucketStart.Length - 1));
+        Scatter(source, bucketOf);
+        SumBuffers.Return(ref bucketOf);
+        source.Dispose();
 
         MakeTop(0, 0, cellLo, cellHi);
-        ComputeBoxes();
+        SumBuffers.Return(ref _bucketLo);
+        SumBuffers.Return(ref _bucketHi);
     }
 
-    private int[] _ownedRows = [];
+    // Exact boxes of the buckets (bucket × Dimension), found while scattering; they become the bucket nodes' boxes.
+    private double[] _bucketLo = [], _bucketHi = [];
+
+    /// <summary>Most sampled top levels: 2^14 buckets, so that a bucket number fits in 16 bits.</summary>
+    private const int MaxTopLevels = 14;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scatter(SumSource source, ushort[] bucketOf)
+    {
+        int d = Dimension;
+        double[] points = Points;
+        ulong[] masks = Masks;
+        double[] lo = _bucketLo, hi = _bucketHi;
+        int[] next = (int[])_bucketStart.Clone();
+        Array.Fill(lo, double.PositiveInfinity, 0, d * (next.Length - 1));
+        Array.Fill(hi, double.NegativeInfinity, 0, d * (next.Length - 1));
+        bool one = bucketOf.Length == 0;
+        for (int block = 0, j = 0; block < source.BlockCount; block++)
+        {
+            double[][] columns = source.Block(block, out int[]? rows, out int first, out int length);
+            for (int i = 0; i < length; i++, j++)
+            {
+                int r = rows is null ? i : rows[j];
+                int b = one ? 0 : bucketOf[j];
+                int p = next[b]++;
+                int o = p * d, box = b * d;
+                for (int c = 0; c < d; c++)
+                {
+                    double v = columns[c][r];
+                    points[o + c] = v;
+                    if (v < lo[box + c]) lo[box + c] = v;
+                    if (v > hi[box + c]) hi[box + c] = v;
+                }
+                masks[p] = rows is null ? (ulong)(first + i) : (ulong)r;
+            }
+        }
+    }
+
+    // Nodes the node arrays (Start..Right, and Lo, Hi times Dimension) have room for; pooled arrays may be longer.
+    private int _nodeCapacity;
 
     /// <summary>Returns the pooled arrays; the tree must not be used afterwards.</summary>
     public void Dispose()
@@ -165,27 +223,10 @@ internal sealed class HalfSumTree : IDisposable
         for (int c = 0; c < columns.Length; c++) SumBuffers.Return(ref columns[c]);
     }
 
-    private static void RootCell(double[][] columns, int[] rows, int count, double[] cellLo, double[] cellHi)
-    {
-        for (int c = 0; c < columns.Length; c++)
-        {
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            double[] col = columns[c];
-            for (int i = 0; i < count; i++)
-            {
-                double v = col[rows[i]];
-                if (v < lo) lo = v;
-                if (v > hi) hi = v;
-            }
-            cellLo[c] = lo;
-            cellHi[c] = hi;
-        }
-    }
-
     // Chooses the top levels on a sample, routes every row to its bucket and returns the rows in bucket order.
     // The root cell is the sample's bounding box (cells only choose split axes, so an estimate is enough).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int[] Bucketize(double[][] columns, int[] rows, double[] cellLo, double[] cellHi)
+    private ushort[] Bucketize(SumSource source, double[] cellLo, double[] cellHi)
     {
         int d = Dimension, buckets = 1 << _levels;
         int sampleSize = Math.Min(Count, SamplePerBucket * buckets);
@@ -194,8 +235,7 @@ internal sealed class HalfSumTree : IDisposable
         for (int s = 0; s < sampleSize; s++)
         {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-            int r = rows[(int)(state % (ulong)Count)];
-            for (int c = 0; c < d; c++) sample[s * d + c] = columns[c][r];
+            source.Row((int)(state % (ulong)Count), sample.AsSpan(s * d, d));
         }
         for (int c = 0; c < d; c++) { cellLo[c] = double.PositiveInfinity; cellHi[c] = double.NegativeInfinity; }
         for (int s = 0; s < sampleSize; s++)
@@ -211,23 +251,24 @@ internal sealed class HalfSumTree : IDisposable
         SumBuffers.Return(ref sample);
 
         // Route every row down the top levels (rows are near-sequential, so each column is read in order).
-        var bucketOf = SumBuffers.Rent<int>(Count);
+        var bucketOf = SumBuffers.Rent<ushort>(Count);
         var counts = new int[buckets + 1];
-        for (int j = 0; j < Count; j++)
+        for (int block = 0, j = 0; block < source.BlockCount; block++)
         {
-            int r = rows[j], h = 0;
-            for (int level = 0; level < _levels; level++)
-                h = 2 * h + (columns[_splitAxis[h]][r] > _splitValue[h] ? 2 : 1);
-            int b = h - (buckets - 1);
-            bucketOf[j] = b;
-            counts[b + 1]++;
+            double[][] columns = source.Block(block, out int[]? rows, out _, out int length);
+            for (int i = 0; i < length; i++, j++)
+            {
+                int r = rows is null ? i : rows[j], h = 0;
+                for (int level = 0; level < _levels; level++)
+                    h = 2 * h + (columns[_splitAxis[h]][r] > _splitValue[h] ? 2 : 1);
+                int b = h - (buckets - 1);
+                bucketOf[j] = (ushort)b;
+                counts[b + 1]++;
+            }
         }
         for (int b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-        _bucketStart = (int[])counts.Clone();
-        var order = SumBuffers.Rent<int>(Count);
-        for (int j = 0; j < Count; j++) order[counts[bucketOf[j]]++] = rows[j];
-        SumBuffers.Return(ref bucketOf);
-        return order;
+        _bucketStart = counts;
+        return bucketOf;
     }
 
     private void ChooseTop(double[] sample, int h, int start, int end, int level, double[] cellLo, double[] cellHi)
@@ -263,7 +304,18 @@ internal sealed class HalfSumTree : IDisposable
         int buckets = 1 << _levels;
         int start = _bucketStart[first - (buckets - 1)], end = _bucketStart[last - (buckets - 1) + 1];
         if (start == end) return -1;
-        if (level == _levels) return SplitRows(start, end, cellLo, cellHi);
+        if (level == _levels)
+        {
+            // A bucket: only its box now; it is split when a search first descends into it.
+            int bucket = NewNode(start, end);
+            int mark = end - start <= LeafSize ? Leaf : Unsplit;
+            Left[bucket] = mark;
+            Right[bucket] = mark;
+            int from = (first - (buckets - 1)) * Dimension;
+            Array.Copy(_bucketLo, from, Lo, bucket * Dimension, Dimension);
+            Array.Copy(_bucketHi, from, Hi, bucket * Dimension, Dimension);
+            return bucket;
+        }
         int axis = _splitAxis[h];
         double value = _splitValue[h];
         int leftFirst = 2 * h + 1, leftLast = 2 * h + 1;
@@ -284,42 +336,64 @@ internal sealed class HalfSumTree : IDisposable
         int node = NewNode(start, end);
         saved = cellHi[axis];
         cellHi[axis] = value;
-        Left[node] = MakeTop(2 * h + 1, level + 1, cellLo, cellHi);
+        int leftChild = MakeTop(2 * h + 1, level + 1, cellLo, cellHi);
+        Left[node] = leftChild; // after the call: it may grow the arrays
         cellHi[axis] = saved;
         saved = cellLo[axis];
         cellLo[axis] = value;
-        Right[node] = MakeTop(2 * h + 2, level + 1, cellLo, cellHi);
+        int rightChild = MakeTop(2 * h + 2, level + 1, cellLo, cellHi);
+        Right[node] = rightChild; // after the call: it may grow the arrays
         cellLo[axis] = saved;
+        UnionBox(node);
         return node;
     }
 
-    // In-place top-down split of rows [start, end) (a bucket: small enough to stay in the cache).
+    /// <summary>Value of <see cref="Left"/> and <see cref="Right"/> for a leaf.</summary>
+    public const int Leaf = -1;
+
+    /// <summary>
+    /// Value of <see cref="Left"/> and <see cref="Right"/> for a node of more than <see cref="LeafSize"/> points not split
+    /// yet: its box is exact but its children exist only after <see cref="Expand"/>. A search looks at a few per cent of
+    /// the points' leaves (measured 0.6 to 5 % at n = 40 to 42, d = 9), so most nodes are never split.
+    /// </summary>
+    public const int Unsplit = -2;
+
+    /// <summary>
+    /// Splits the node <paramref name="node"/> (whose <see cref="Left"/> is <see cref="Unsplit"/>) into two children near
+    /// the median of the widest side of its box, with their exact boxes; children of more than <see cref="LeafSize"/>
+    /// points are left unsplit in turn. New nodes are appended (the node arrays may be replaced) and the node's points are
+    /// reordered in place. The children depend only on the node's points, not on when it is expanded.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int SplitRows(int start, int end, double[] cellLo, double[] cellHi)
+    public void Expand(int node)
+    {
+        int d = Dimension, start = Start[node], end = End[node];
+        int axis = 0;
+        double widest = -1;
+        for (int c = 0, box = node * d; c < d; c++)
+        {
+            double w = Hi[box + c] - Lo[box + c];
+            if (w > widest) { widest = w; axis = c; }
+        }
+        int mid = PartitionRows(axis, start, end, out _);
+        int left = NewChild(start, mid), right = NewChild(mid, end);
+        Left[node] = left;
+        Right[node] = right;
+    }
+
+    private int NewChild(int start, int end)
     {
         int node = NewNode(start, end);
-        if (end - start <= LeafSize)
-        {
-            Left[node] = -1;
-            Right[node] = -1;
-            return node;
-        }
-        int axis = WidestAxis(cellLo, cellHi);
-        int mid = PartitionRows(axis, start, end, out double cut);
-        double saved = cellHi[axis];
-        cellHi[axis] = cut;
-        Left[node] = SplitRows(start, mid, cellLo, cellHi);
-        cellHi[axis] = saved;
-        saved = cellLo[axis];
-        cellLo[axis] = cut;
-        Right[node] = SplitRows(mid, end, cellLo, cellHi);
-        cellLo[axis] = saved;
+        int mark = end - start <= LeafSize ? Leaf : Unsplit;
+        Left[node] = mark;
+        Right[node] = mark;
+        LeafBox(node);
         return node;
     }
 
     private int NewNode(int start, int end)
     {
-        if (NodeCount == Start.Length) Grow();
+        if (NodeCount == _nodeCapacity) Grow();
         int node = NodeCount++;
         Start[node] = start;
         End[node] = end;
@@ -410,49 +484,72 @@ internal sealed class HalfSumTree : IDisposable
         }
     }
 
-    // Tight boxes bottom-up: children have larger indices, so a reverse sweep sees them before their parent.
+    // The tight box of the points of a node, from the points themselves. For d >= 4 the coordinates go four at a time
+    // (chunks at 0, 4, ... and a last one ending at d, overlapping the one before: min and max do not mind), which also
+    // avoids the mispredicted branches of a scalar min/max.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ComputeBoxes()
+    private void LeafBox(int node)
     {
-        int d = Dimension;
-        Lo = SumBuffers.Rent<double>(NodeCount * d);
-        Hi = SumBuffers.Rent<double>(NodeCount * d);
-        for (int node = NodeCount - 1; node >= 0; node--)
+        int d = Dimension, box = node * d;
+        double[] pts = Points, lo = Lo, hi = Hi;
+        int p0 = Start[node] * d, last = End[node] * d;
+        if (d >= 4 && Vector256.IsHardwareAccelerated)
         {
-            int box = node * d;
-            int left = Left[node];
-            if (left < 0)
+            ref double points = ref MemoryMarshal.GetArrayDataReference(pts);
+            for (int c = 0; c < d; c = c + 4 >= d ? d : Math.Min(c + 4, d - 4))
             {
-                double[] pts = Points, lo = Lo, hi = Hi;
-                int first = Start[node] * d, last = End[node] * d;
-                for (int c = 0; c < d; c++) { lo[box + c] = pts[first + c]; hi[box + c] = pts[first + c]; }
-                for (int p = first + d; p < last; p += d)
-                    for (int c = 0; c < d; c++)
-                    {
-                        double v = pts[p + c];
-                        if (v < lo[box + c]) lo[box + c] = v;
-                        else if (v > hi[box + c]) hi[box + c] = v;
-                    }
-            }
-            else
-            {
-                int lb = left * d, rb = Right[node] * d;
-                for (int c = 0; c < d; c++)
+                var vLo = Vector256.LoadUnsafe(ref points, (nuint)(p0 + c));
+                var vHi = vLo;
+                for (int p = p0 + d + c; p < last; p += d)
                 {
-                    Lo[box + c] = Math.Min(Lo[lb + c], Lo[rb + c]);
-                    Hi[box + c] = Math.Max(Hi[lb + c], Hi[rb + c]);
+                    var v = Vector256.LoadUnsafe(ref points, (nuint)p);
+                    vLo = Vector256.MinNative(vLo, v);
+                    vHi = Vector256.MaxNative(vHi, v);
                 }
+                vLo.CopyTo(lo.AsSpan(box + c, 4));
+                vHi.CopyTo(hi.AsSpan(box + c, 4));
             }
+            return;
+        }
+        for (int c = 0; c < d; c++) { lo[box + c] = pts[p0 + c]; hi[box + c] = pts[p0 + c]; }
+        for (int p = p0 + d; p < last; p += d)
+            for (int c = 0; c < d; c++)
+            {
+                double v = pts[p + c];
+                if (v < lo[box + c]) lo[box + c] = v;
+                else if (v > hi[box + c]) hi[box + c] = v;
+            }
+    }
+
+    // The box of an inner node: the union of its children's boxes.
+    private void UnionBox(int node)
+    {
+        int d = Dimension, box = node * d, lb = Left[node] * d, rb = Right[node] * d;
+        double[] lo = Lo, hi = Hi;
+        for (int c = 0; c < d; c++)
+        {
+            lo[box + c] = Math.Min(lo[lb + c], lo[rb + c]);
+            hi[box + c] = Math.Max(hi[lb + c], hi[rb + c]);
         }
     }
 
     private void Grow()
     {
-        int capacity = 2 * Start.Length;
+        int capacity = _nodeCapacity = 2 * _nodeCapacity;
         Start = Grown(Start, capacity);
         End = Grown(End, capacity);
         Left = Grown(Left, capacity);
         Right = Grown(Right, capacity);
+        Lo = Grown(Lo, capacity * Dimension, NodeCount * Dimension);
+        Hi = Grown(Hi, capacity * Dimension, NodeCount * Dimension);
+    }
+
+    private static double[] Grown(double[] array, int capacity, int used)
+    {
+        double[] larger = SumBuffers.Rent<double>(capacity);
+        Array.Copy(array, larger, used);
+        SumBuffers.Return(ref array);
+        return larger;
     }
 
     private int[] Grown(int[] array, int capacity)
@@ -461,5 +558,101 @@ internal sealed class HalfSumTree : IDisposable
         Array.Copy(array, larger, NodeCount);
         SumBuffers.Return(ref array);
         return larger;
+    }
+
+    /// <summary>
+    /// The subset sums a tree is built from, handed out in blocks of columns: either given columns (with an optional list
+    /// of rows), or all 2^m sums of m items made block by block: the sums of the low <see cref="LowBits"/> items are listed
+    /// once by doubling, and block h adds the high items of h to them, lowest first, exactly as the doubling of
+    /// <see cref="EnumerateSums"/> would (so the values are the same bit for bit).
+    /// </summary>
+    private sealed class SumSource : IDisposable
+    {
+        public const int LowBits = 10;
+
+        public int Dimension, Count, BlockCount;
+        private double[][] _columns = [];
+        private int[]? _rows;
+        private double[][] _low = [], _block = [];
+        private double[][] _high = [];
+        private int _blockSize;
+
+        public static SumSource FromColumns(double[][] columns, int[]? rows, int count) =>
+            new() { Dimension = columns.Length, Count = count, BlockCount = 1, _columns = columns, _rows = rows, _blockSize = count };
+
+        public static SumSource Generate(IReadOnlyList<double[]> vectors, ReadOnlySpan<int> items, int dimension)
+        {
+            int low = Math.Min(LowBits, items.Length);
+            var source = new SumSource
+            {
+                Dimension = dimension,
+                Count = 1 << items.Length,
+                BlockCount = 1 << (items.Length - low),
+                _blockSize = 1 << low,
+                _low = EnumerateSums(vectors, items[..low], dimension),
+                _high = new double[items.Length - low][],
+            };
+            for (int k = low; k < items.Length; k++) source._high[k - low] = vectors[items[k]];
+            source._block = new double[dimension][];
+            for (int c = 0; c < dimension; c++) source._block[c] = SumBuffers.Rent<double>(source._blockSize);
+            return source;
+        }
+
+        /// <summary>The columns of block <paramref name="block"/>: row i of the block is column[c][i] when
+        /// <paramref name="rows"/> is null (its mask is <paramref name="first"/> + i), else column[c][rows[i]] (mask rows[i]).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public double[][] Block(int block, out int[]? rows, out int first, out int length)
+        {
+            length = _blockSize;
+            first = block * _blockSize;
+            if (_high.Length == 0 && _low.Length == 0) { rows = _rows; return _columns; }
+            rows = null;
+            for (int c = 0; c < Dimension; c++)
+            {
+                double[] target = _block[c];
+                Array.Copy(_low[c], target, _blockSize);
+                for (int k = 0; k < _high.Length; k++)
+                {
+                    if ((block >> k & 1) == 0) continue;
+                    double x = _high[k][c];
+                    var span = target.AsSpan(0, _blockSize);
+                    // Element by element, as the doubling does: target[i] = target[i] + x.
+                    int i = 0;
+                    if (Vector256.IsHardwareAccelerated)
+                    {
+                        var vx = Vector256.Create(x);
+                        for (; i + 4 <= span.Length; i += 4)
+                            (Vector256.Create<double>(span.Slice(i, 4)) + vx).CopyTo(span.Slice(i, 4));
+                    }
+                    for (; i < span.Length; i++) span[i] += x;
+                }
+            }
+            return _block;
+        }
+
+        /// <summary>Sum number <paramref name="index"/> (its mask when no rows are given, else rows[index]).</summary>
+        public void Row(int index, Span<double> row)
+        {
+            if (_low.Length == 0)
+            {
+                int r = _rows is null ? index : _rows[index];
+                for (int c = 0; c < Dimension; c++) row[c] = _columns[c][r];
+                return;
+            }
+            int lo = index & (_blockSize - 1), hi = index >> BitOperations.TrailingZeroCount(_blockSize);
+            for (int c = 0; c < Dimension; c++)
+            {
+                double v = _low[c][lo];
+                for (int k = 0; k < _high.Length; k++)
+                    if ((hi >> k & 1) != 0) v += _high[k][c];
+                row[c] = v;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_low.Length > 0) ReturnSums(_low);
+            for (int c = 0; c < _block.Length; c++) SumBuffers.Return(ref _block[c]);
+        }
     }
 }

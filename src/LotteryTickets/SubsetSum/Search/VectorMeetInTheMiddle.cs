@@ -63,25 +63,29 @@ internal sealed class VectorMeetInTheMiddle : IDisposable
     /// <summary>
     /// Bytes the index needs at its peak for halves of sizes <paramref name="countA"/> and <paramref name="countB"/>
     /// in dimension <paramref name="dimension"/>: each half sum takes 8·d bytes for its coordinates and 8 for its mask,
-    /// once in enumeration order and once in tree order, plus about half as much again for the trees' bounding boxes
-    /// and build scratch.
+    /// once in enumeration order and once in tree order (the by-size trees; the any-size tree makes its sums block by block
+    /// and stores them once), plus about half as much again for the trees' bounding boxes and build scratch. Nodes are made
+    /// only when a search descends into them, so one query needs much less (measured peak resident set at n = 42, d = 9:
+    /// 374 MiB, against 800 MiB estimated); the estimate still bounds an index whose every node has been split, which many
+    /// queries on one index (the all-targets check) can reach.
     /// </summary>
     public static double Bytes(int countA, int countB, int dimension) =>
         (Math.Pow(2, countA) + Math.Pow(2, countB)) * (8.0 * dimension + 8.0) * 2.5;
 
     private static HalfSumTree?[] BuildTrees(IReadOnlyList<double[]> vectors, int[] items, int dimension, bool bySize)
     {
+        // One tree over all sums: they are made block by block while the tree is built, never stored column by column.
+        if (!bySize) return [HalfSumTree.OverAllSums(vectors, items, dimension)];
         double[][] columns = HalfSumTree.EnumerateSums(vectors, items, dimension);
         int count = 1 << items.Length;
         try
         {
-            if (!bySize) return [new HalfSumTree(columns, null, count)];
             // One tree per subset size |T| = s, holding the C(m, s) sums of that size.
             var groups = new List<int>[items.Length + 1];
             for (int s = 0; s <= items.Length; s++) groups[s] = [];
             for (int j = 0; j < count; j++) groups[BitOperations.PopCount((uint)j)].Add(j);
             var trees = new HalfSumTree?[items.Length + 1];
-            for (int s = 0; s <= items.Length; s++) trees[s] = new HalfSumTree(columns, [.. groups[s]], groups[s].Count);
+            for (int s = 0; s <= items.Length; s++) trees[s] = new HalfSumTree(columns, groups[s].ToArray(), groups[s].Count);
             return trees;
         }
         finally
