@@ -99,6 +99,8 @@ public static class ConsoleProgram
     private static void Prepare(RootCommand root)
     {
         foreach (var option in root.Options.Where(o => o is VersionOption).ToArray()) root.Options.Remove(option);
+        // No [directives] either: a word in brackets is a value like any other.
+        root.Directives.Clear();
         var help = root.Options.OfType<HelpOption>().Single();
         if (!help.Aliases.Contains("help")) help.Aliases.Add("help");
     }
