@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace LotteryNotebooks.Runner;
@@ -41,50 +44,73 @@ public sealed record RunnerCommandLine(
         when a cell failed (or timed out, or its process crashed), 2 for bad usage.
         """;
 
-    /// <summary>Parses the arguments.</summary>
+    /// <summary>Parses the arguments (with System.CommandLine); bad input gives a <see cref="UsageException"/> with a one-line message.</summary>
     public static RunnerCommandLine Parse(IReadOnlyList<string> args)
     {
-        var notebooks = new List<string>();
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        var timeout = TimeSpan.FromMinutes(10);
-        string? output = null;
-        bool help = false, solutions = false, standalone = false;
-        for (int i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(args);
+        var notebooks = new Argument<string[]>("NOTEBOOK|GLOB") { Arity = ArgumentArity.ZeroOrMore };
+        // --set is repeatable: one NAME=VALUE per --set.
+        var set = new Option<string[]>("--set") { Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var cellTimeout = new Option<TimeSpan?>("--cell-timeout")
         {
-            string arg = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{arg} needs a value.");
-            switch (arg)
+            CustomParser = result =>
             {
-                case "--help" or "-h": help = true; break;
-                case "--set":
-                    string pair = Value();
-                    int eq = pair.IndexOf('=');
-                    if (eq <= 0 || eq == pair.Length - 1)
-                        throw new UsageException($"--set takes NAME=VALUE (a C# expression); got '{pair}'.");
-                    string name = pair[..eq].Trim();
-                    if (!IsIdentifier(name)) throw new UsageException($"--set {pair}: '{name}' is not a C# identifier.");
-                    parameters[name] = pair[(eq + 1)..];
-                    break;
-                case "--cell-timeout":
-                    string t = Value();
-                    if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !(seconds > 0) || seconds > 86_400)
-                        throw new UsageException($"--cell-timeout takes seconds between 0 and 86400; got '{t}'.");
-                    timeout = TimeSpan.FromSeconds(seconds);
-                    break;
-                case "--output":
-                    output = Value();
-                    if (string.IsNullOrWhiteSpace(output)) throw new UsageException("--output needs a folder; got an empty value.");
-                    break;
-                case "--solutions": solutions = true; break;
-                case "--standalone-pages": standalone = true; break;
-                default:
-                    if (arg.StartsWith('-')) throw new UsageException($"Unknown option '{arg}' (see --help).");
-                    notebooks.Add(arg);
-                    break;
-            }
+                string t = result.Tokens[0].Value;
+                if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !(seconds > 0) || seconds > 86_400)
+                {
+                    result.AddError($"--cell-timeout takes seconds between 0 and 86400; got '{t}'.");
+                    return null;
+                }
+                return TimeSpan.FromSeconds(seconds);
+            },
+        };
+        var output = new Option<string?>("--output")
+        {
+            CustomParser = result =>
+            {
+                if (!string.IsNullOrWhiteSpace(result.Tokens[0].Value)) return result.Tokens[0].Value;
+                result.AddError("--output needs a folder; got an empty value.");
+                return null;
+            },
+        };
+        // Flags take no value: a word after one is a notebook.
+        var solutions = new Option<bool>("--solutions") { Arity = ArgumentArity.Zero };
+        var standalone = new Option<bool>("--standalone-pages") { Arity = ArgumentArity.Zero };
+        var root = new RootCommand("Runs the workbook's notebooks headless.") { notebooks, set, cellTimeout, output, solutions, standalone };
+        root.Directives.Clear();
+        foreach (var version in root.Options.OfType<VersionOption>().ToArray()) root.Options.Remove(version);
+        var help = root.Options.OfType<HelpOption>().Single();
+
+        // No response files (@file): every word means what it says.
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false });
+        if (result.GetResult(help) is not null)
+            return new RunnerCommandLine([], new Dictionary<string, string>(), TimeSpan.FromMinutes(10), null, Help: true);
+        if (result.UnmatchedTokens.Count > 0) throw new UsageException(Unknown(result.UnmatchedTokens[0]));
+        foreach (var option in result.CommandResult.Children.OfType<OptionResult>())
+        {
+            if (option.Tokens.Count == 0 && option.Option.Arity.MinimumNumberOfValues > 0) throw new UsageException($"{option.Option.Name} needs a value.");
+            if (option.IdentifierTokenCount > 1 && option.Option.Arity.MaximumNumberOfValues == 1)
+                throw new UsageException($"{option.Option.Name} is given {option.IdentifierTokenCount} times; give it once.");
         }
-        return new RunnerCommandLine(notebooks, parameters, timeout, output, help, solutions, standalone);
+        if (result.Errors.Count > 0) throw new UsageException(result.Errors[0].Message);
+        string[] paths = result.GetValue(notebooks) ?? [];
+        if (paths.FirstOrDefault(p => p.StartsWith('-')) is string unknown) throw new UsageException(Unknown(unknown));
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in result.GetResult(set) is null ? [] : result.GetValue(set) ?? [])
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0 || eq == pair.Length - 1)
+                throw new UsageException($"--set takes NAME=VALUE (a C# expression); got '{pair}'.");
+            string name = pair[..eq].Trim();
+            if (!IsIdentifier(name)) throw new UsageException($"--set {pair}: '{name}' is not a C# identifier.");
+            parameters[name] = pair[(eq + 1)..];
+        }
+        return new RunnerCommandLine(paths, parameters, result.GetValue(cellTimeout) ?? TimeSpan.FromMinutes(10), result.GetValue(output), Help: false,
+            result.GetValue(solutions), result.GetValue(standalone));
     }
+
+    private static string Unknown(string token) => $"Unknown option '{token}' (see --help).";
 
     /// <summary>
     /// Expands paths and globs (wildcards in the file name part) relative to <paramref name="baseFolder"/>,

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.CommandLine;
 using LotteryTickets.Charts;
+using LotteryTickets.Cli;
 using LotteryTickets.Learning;
 using LotteryTickets.Networks;
 using LotteryTickets.Pruning;
@@ -19,15 +21,33 @@ namespace LotteryTickets.Learn;
 public static class LearnConsole
 {
     /// <summary>Exit code of a successful run (also of <c>--help</c>).</summary>
-    public const int Success = 0;
+    public const int Success = ConsoleProgram.Success;
 
     /// <summary>Exit code of a run refused for bad input (unknown option, value out of range, missing file).</summary>
-    public const int BadInput = 2;
+    public const int BadInput = ConsoleProgram.BadInput;
 
     private const int TrainSetSize = 60_000, TestSetSize = 10_000, MaxThreads = 256;
 
-    private static readonly string[] Known = ["target", "n", "seeds", "train-images", "epochs", "batch", "lr", "optimizer", "granularities",
-        "test-images", "tolerance", "node-limit", "parallel", "threads", "timing-batch", "timing-seconds", "note", "out"];
+    // The options, in the order the usage lists them; parsing checks their types and ranges.
+    private sealed class LearnOptions
+    {
+        public readonly Option<string?> Target = ConsoleOptions.Text("target"), Note = ConsoleOptions.Text("note"), Out = ConsoleOptions.Text("out");
+        public readonly Option<int[]?> N = ConsoleOptions.Ints("n"), Seeds = ConsoleOptions.Ints("seeds"), TimingBatch = ConsoleOptions.Ints("timing-batch");
+        public readonly Option<int?> TrainImages = ConsoleOptions.Int("train-images", min: 1, max: TrainSetSize), Epochs = ConsoleOptions.Int("epochs"),
+            Batch = ConsoleOptions.Int("batch"), TestImages = ConsoleOptions.Int("test-images", min: 1, max: TestSetSize),
+            Parallel = ConsoleOptions.Int("parallel", min: 1, max: MaxThreads), Threads = ConsoleOptions.Int("threads", min: 1, max: MaxThreads);
+        public readonly Option<double?> LearningRate = ConsoleOptions.Number("lr"), Tolerance = ConsoleOptions.Number("tolerance"),
+            TimingSeconds = ConsoleOptions.Number("timing-seconds");
+        public readonly Option<ScoreOptimizer?> Optimizer = ConsoleOptions.Choice<ScoreOptimizer>("optimizer");
+        public readonly Option<MaskGranularity[]?> Granularities = ConsoleOptions.Enums<MaskGranularity>("granularities");
+        public readonly Option<long?> NodeLimit = ConsoleOptions.Long("node-limit");
+
+        public RootCommand Command() => new("Learned (edge-popup) masks against the constructed kernel ticket on the same random networks (notebook 07).")
+        {
+            Target, N, Seeds, TrainImages, Epochs, Batch, LearningRate, Optimizer, Granularities, TestImages, Tolerance, NodeLimit, Parallel, Threads,
+            TimingBatch, TimingSeconds, Note, Out,
+        };
+    }
 
     /// <summary>The usage text printed by <c>help</c>.</summary>
     public static string Usage => $"""
@@ -57,29 +77,22 @@ public static class LearnConsole
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Contains("help") || args.Contains("--help") || args.Contains("-h"))
+        var options = new LearnOptions();
+        var root = options.Command();
+        root.SetAction(r =>
         {
-            output.WriteLine(Usage);
-            return Success;
-        }
-        try
-        {
-            var job = Prepare(CommandOptions.Parse(args, Known), args, output, error);
+            var job = Prepare(r, options, args, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
             job();
             return Success;
-        }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException)
-        {
-            error.WriteLine($"error: {OneLine(e)}");
-            return BadInput;
-        }
+        });
+        return ConsoleProgram.Run(root, args, Usage, output, error);
     }
 
-    private static Action Prepare(CommandOptions options, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    private static Action Prepare(ParseResult r, LearnOptions o, IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var env = WorkbookEnvironment.Load();
-        int threads = Bounded(options, "threads", env.Defaults.TorchThreads, 1, MaxThreads);
-        int[] ns = options.Ints("n", [64, 128]);
+        int threads = r.GetValue(o.Threads) ?? env.Defaults.TorchThreads;
+        int[] ns = r.OptionalValue(o.N) ?? [64, 128];
         foreach (int n in ns)
         {
             if (n < RandomNetwork.MinHiddenPerInput)
@@ -88,40 +101,40 @@ public static class LearnConsole
                 throw new ArgumentException($"--n {n} is too large: n (hidden channels per input channel) can be at most {ConvLayerSpec.MaxChannels}.", "n");
         }
         if (ns.Distinct().Count() != ns.Length) throw new ArgumentException($"--n lists a value twice: {string.Join(",", ns)}.", "n");
-        int[] seeds = options.Ints("seeds", [env.Defaults.Seed, env.Defaults.Seed + 1]);
+        int[] seeds = r.OptionalValue(o.Seeds) ?? [env.Defaults.Seed, env.Defaults.Seed + 1];
         if (seeds.Distinct().Count() != seeds.Length) throw new ArgumentException($"--seeds lists a seed twice: {string.Join(",", seeds)}.", "seeds");
         var learning = Checked(() => new EdgePopupOptions(
             Seed: seeds[0],
-            Epochs: options.Int("epochs", new EdgePopupOptions().Epochs),
-            BatchSize: options.Int("batch", new EdgePopupOptions().BatchSize),
-            LearningRate: options.Double("lr", new EdgePopupOptions().LearningRate),
-            Optimizer: Single(options.Enums("optimizer", [ScoreOptimizer.Adam]), "optimizer"),
-            TrainImages: options.Has("train-images") ? Bounded(options, "train-images", TrainSetSize, 1, TrainSetSize) : null), o => o.Validate());
+            Epochs: r.GetValue(o.Epochs) ?? new EdgePopupOptions().Epochs,
+            BatchSize: r.GetValue(o.Batch) ?? new EdgePopupOptions().BatchSize,
+            LearningRate: r.GetValue(o.LearningRate) ?? new EdgePopupOptions().LearningRate,
+            Optimizer: r.GetValue(o.Optimizer) ?? ScoreOptimizer.Adam,
+            TrainImages: r.GetValue(o.TrainImages)), e => e.Validate());
         var construction = Checked(() =>
         {
-            var o = new TicketOptions
+            var t = new TicketOptions
             {
-                SliceTolerance = options.Double("tolerance", TicketOptions.Default.SliceTolerance),
-                MaxDegreeOfParallelism = Bounded(options, "parallel", Environment.ProcessorCount, 1, MaxThreads),
+                SliceTolerance = r.GetValue(o.Tolerance) ?? TicketOptions.Default.SliceTolerance,
+                MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount,
             };
-            return options.OptionalLong("node-limit") is long limit ? o with { NodeLimitPerSlice = limit } : o;
-        }, o => o.Validate());
-        var granularities = options.Enums("granularities", [MaskGranularity.Kernel, MaskGranularity.Channel, MaskGranularity.Weight]);
+            return r.GetValue(o.NodeLimit) is long limit ? t with { NodeLimitPerSlice = limit } : t;
+        }, t => t.Validate());
+        var granularities = r.OptionalValue(o.Granularities) ?? [MaskGranularity.Kernel, MaskGranularity.Channel, MaskGranularity.Weight];
         if (granularities.Distinct().Count() != granularities.Length)
-            throw new ArgumentException($"--granularities lists one twice: {options.String("granularities", "")}.", "granularities");
-        int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
-        int[] timingBatches = options.Ints("timing-batch", [128]);
+            throw new ArgumentException($"--granularities lists one twice: {string.Join(",", granularities.Select(g => g.ToString().ToLowerInvariant()))}.", "granularities");
+        int testImages = r.GetValue(o.TestImages) ?? TestSetSize;
+        int[] timingBatches = r.OptionalValue(o.TimingBatch) ?? [128];
         foreach (int b in timingBatches)
             if (b < 0 || b > TimingOptions.MaxBatchSize)
                 throw new ArgumentException($"--timing-batch values must be between 0 (no timing) and {TimingOptions.MaxBatchSize}; got {b}.", "timing-batch");
         timingBatches = timingBatches.Where(b => b > 0).ToArray();
-        double timingSeconds = options.Double("timing-seconds", 2);
+        double timingSeconds = r.GetValue(o.TimingSeconds) ?? 2;
         if (!(timingSeconds > 0 && timingSeconds <= 600))
             throw new ArgumentException($"--timing-seconds must be in (0, 600]; got {timingSeconds.ToString(CultureInfo.InvariantCulture)}.", "timing-seconds");
-        string note = options.String("note", "");
-        string outPath = env.ResolvePath(options.String("out", "data/learned-comparison.json"));
+        string note = r.GetValue(o.Note) ?? "";
+        string outPath = env.ResolvePath(r.GetValue(o.Out) ?? "data/learned-comparison.json");
         if (Directory.Exists(outPath)) throw new ArgumentException($"--out '{outPath}' is a folder; give a file name.", "out");
-        var (target, info, targetFile) = LoadTarget(options, env);
+        var (target, info, targetFile) = LoadTarget(r.GetValue(o.Target), env);
         // Every option has been read and checked; only now does libtorch start.
         return () =>
         {
@@ -194,9 +207,9 @@ public static class LearnConsole
     }
 
     /// <summary>A committed target by name, or a target JSON by path (relative to the repository's top or absolute); also the path as recorded.</summary>
-    private static (TargetCnn Target, TargetInfo Info, string File) LoadTarget(CommandOptions options, WorkbookEnvironment env)
+    private static (TargetCnn Target, TargetInfo Info, string File) LoadTarget(string? option, WorkbookEnvironment env)
     {
-        string value = options.String("target", CommittedTargets.Default.Name);
+        string value = option ?? CommittedTargets.Default.Name;
         if (CommittedTargets.Contains(value))
         {
             var committed = CommittedTargets.Get(value);
@@ -227,28 +240,8 @@ public static class LearnConsole
                 nameof(TicketOptions.MaxDegreeOfParallelism) => "parallel",
                 _ => e.ParamName ?? "?",
             };
-            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {OneLine(e)}", option, e);
+            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {ConsoleProgram.OneLine(e)}", option, e);
         }
         return value;
-    }
-
-    private static int Bounded(CommandOptions options, string name, int fallback, int min, int max)
-    {
-        int value = options.Int(name, fallback);
-        if (value < min || value > max)
-            throw new ArgumentException($"--{name} must be between {min} and {max}; got {value}.", name);
-        return value;
-    }
-
-    private static T Single<T>(T[] values, string name) =>
-        values.Length == 1 ? values[0] : throw new ArgumentException($"--{name} takes one value; got {values.Length}.", name);
-
-    /// <summary>An exception's message without the " (Parameter 'x')" and "Actual value was" lines .NET appends.</summary>
-    private static string OneLine(Exception e)
-    {
-        string message = e.Message;
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        return message.Split('\n')[0].Trim();
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.CommandLine;
+using LotteryTickets.Cli;
 using LotteryTickets.Networks;
 using LotteryTickets.Pruning;
 using LotteryTickets.Timing;
@@ -9,59 +11,73 @@ using LotteryTickets.Workbook;
 //   dotnet run -c Release --project src/LotteryTickets.Timing.Cli -- [--option value ...]
 const string ReexecMarker = "LOTTERY_TIMING_REEXEC";
 
-string[] known = ["batch", "threads", "n", "filter-n", "seed", "form", "repetitions", "min-repetitions", "max-repetitions", "round",
-    "tolerance", "seconds", "warmup", "malloc", "subnormals", "parallel", "target", "mask", "out", "name"];
-CommandOptions options;
-try
+// The options, in the order the usage lists them; parsing checks their types (and --malloc, --subnormals, --form their values).
+var batch = ConsoleOptions.Ints("batch");
+var threadsOption = ConsoleOptions.Int("threads");
+var maskOption = ConsoleOptions.Text("mask");
+var nOption = ConsoleOptions.Int("n");
+var filterNOption = ConsoleOptions.Int("filter-n");
+var seedOption = ConsoleOptions.Int("seed");
+var formOption = ConsoleOptions.Enums<OneByOneForm>("form");
+var repetitions = ConsoleOptions.Int("repetitions");
+var minRepetitions = ConsoleOptions.Int("min-repetitions");
+var maxRepetitions = ConsoleOptions.Int("max-repetitions");
+var round = ConsoleOptions.Int("round");
+var tolerance = ConsoleOptions.Number("tolerance");
+var seconds = ConsoleOptions.Number("seconds");
+var warmup = ConsoleOptions.Int("warmup");
+var mallocOption = ConsoleOptions.OneOf("malloc", ["env", "runtime", "none"]);
+var subnormals = ConsoleOptions.OneOf("subnormals", ["flush", "report"]);
+var parallel = ConsoleOptions.Int("parallel");
+var targetOptionSymbol = ConsoleOptions.Text("target");
+var outOption = ConsoleOptions.Text("out");
+var nameOption = ConsoleOptions.Text("name");
+var root = new RootCommand("Times the ticket family of a target (notebook 06) outside notebooks.")
 {
-    options = CommandOptions.Parse(args, known);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return Usage(2);
-}
-if (options.Help) return Usage(0);
+    batch, threadsOption, maskOption, nOption, filterNOption, seedOption, formOption, repetitions, minRepetitions, maxRepetitions, round, tolerance,
+    seconds, warmup, mallocOption, subnormals, parallel, targetOptionSymbol, outOption, nameOption,
+};
+root.SetAction(Time);
+return ConsoleProgram.Run(root, args, Usage, Console.Out, Console.Error, e => ConsoleProgram.IsBadInput(e) || e is FormatException);
 
-try
+int Time(ParseResult options)
 {
-    string malloc = options.String("malloc", "env");
-    if (malloc is not ("env" or "runtime" or "none"))
-        throw new ArgumentOutOfRangeException("malloc", malloc, $"--malloc must be env, runtime or none; got '{malloc}'.");
+    string malloc = options.GetValue(mallocOption) ?? "env";
     // glibc reads GLIBC_TUNABLES only at start-up, so the only way to set it for this run is to start again with it.
     if (malloc == "env" && OperatingSystem.IsLinux() && !MallocTuning.StartedWithRecommendedTunables && Environment.GetEnvironmentVariable(ReexecMarker) is null)
         return Reexec();
 
     var env = WorkbookEnvironment.Load();
-    int seed = options.Int("seed", env.Defaults.Seed);
-    int n = options.Int("n", 32);
-    int? filterN = options.Has("filter-n") ? options.Int("filter-n", n) : null;
-    var forms = options.Enums("form", [OneByOneForm.Gather]);
+    int seed = options.GetValue(seedOption) ?? env.Defaults.Seed;
+    int n = options.GetValue(nOption) ?? 32;
+    int? filterN = options.GetValue(filterNOption);
+    var forms = options.OptionalValue(formOption) ?? [OneByOneForm.Gather];
     var timing = new TimingOptions
     {
-        BatchSizes = options.Ints("batch", [1, 16, 128]),
-        Threads = options.Has("threads") ? options.Int("threads", 1) : null,
-        WarmupRepetitions = options.Int("warmup", TimingOptions.Default.WarmupRepetitions),
-        MinRepetitions = options.Int("min-repetitions", TimingOptions.Default.MinRepetitions),
-        MaxRepetitions = options.Int("max-repetitions", TimingOptions.Default.MaxRepetitions),
-        FixedRepetitions = options.Has("repetitions") ? options.Int("repetitions", 1) : null,
-        RoundSize = options.Int("round", TimingOptions.Default.RoundSize),
-        StabilityTolerance = options.Double("tolerance", TimingOptions.Default.StabilityTolerance),
-        MaxSecondsPerMeasurement = options.Double("seconds", TimingOptions.Default.MaxSecondsPerMeasurement),
+        BatchSizes = options.OptionalValue(batch) ?? [1, 16, 128],
+        Threads = options.GetValue(threadsOption),
+        WarmupRepetitions = options.GetValue(warmup) ?? TimingOptions.Default.WarmupRepetitions,
+        MinRepetitions = options.GetValue(minRepetitions) ?? TimingOptions.Default.MinRepetitions,
+        MaxRepetitions = options.GetValue(maxRepetitions) ?? TimingOptions.Default.MaxRepetitions,
+        FixedRepetitions = options.GetValue(repetitions),
+        RoundSize = options.GetValue(round) ?? TimingOptions.Default.RoundSize,
+        StabilityTolerance = options.GetValue(tolerance) ?? TimingOptions.Default.StabilityTolerance,
+        MaxSecondsPerMeasurement = options.GetValue(seconds) ?? TimingOptions.Default.MaxSecondsPerMeasurement,
         InputSeed = seed,
-        Subnormals = options.String("subnormals", "flush") switch
-        {
-            "flush" => SubnormalHandling.Flush,
-            "report" => SubnormalHandling.ReportOnly,
-            var other => throw new ArgumentOutOfRangeException("subnormals", other, $"--subnormals must be flush or report; got '{other}'."),
-        },
+        Subnormals = options.GetValue(subnormals) == "report" ? SubnormalHandling.ReportOnly : SubnormalHandling.Flush,
         TuneMalloc = malloc != "none",
     };
-    timing.Validate();
-    var ticketOptions = TicketOptions.Default with { MaxDegreeOfParallelism = options.Int("parallel", Environment.ProcessorCount) };
+    try { timing.Validate(); }
+    catch (ArgumentOutOfRangeException e) when (TimingOptionName(e.ParamName) is string name)
+    {
+        // Name the console option, not the property behind it.
+        string value = e.ActualValue is null ? "" : " " + Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture);
+        throw new ArgumentException($"--{name}{value}: {ConsoleProgram.OneLine(e)}", name, e);
+    }
+    var ticketOptions = TicketOptions.Default with { MaxDegreeOfParallelism = options.GetValue(parallel) ?? Environment.ProcessorCount };
 
     // A committed target by name (the 3x3 default when absent), or a target JSON by path.
-    string targetOption = options.String("target", CommittedTargets.Default.Name);
+    string targetOption = options.GetValue(targetOptionSymbol) ?? CommittedTargets.Default.Name;
     var (target, info) = CommittedTargets.Contains(targetOption) ? CommittedTargets.Load(targetOption, env)
         : targetOption.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? TargetFile.Load(env.ResolvePath(targetOption))
         : throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{targetOption}'.");
@@ -70,9 +86,9 @@ try
     // ticket (data/ticket-NAME-kernel.mask.json, the one notebook 05 measures), else one built at n = 32. A ticket built
     // at a small n may not approximate the target: the construction's summary line says how many slices missed.
     string committedMask = env.ResolvePath($"data/ticket-{targetOption}-kernel.mask.json");
-    string? maskPath = options.Has("mask") ? env.ResolvePath(options.String("mask", ""))
-        : !options.Has("n") && !options.Has("seed") && !options.Has("filter-n") && CommittedTargets.Contains(targetOption) && File.Exists(committedMask) ? committedMask : null;
-    if (maskPath is not null && (options.Has("n") || options.Has("filter-n")))
+    string? maskPath = options.GetValue(maskOption) is string mask ? env.ResolvePath(mask)
+        : options.GetValue(nOption) is null && options.GetValue(seedOption) is null && filterN is null && CommittedTargets.Contains(targetOption) && File.Exists(committedMask) ? committedMask : null;
+    if (maskPath is not null && (options.GetValue(nOption) is not null || filterN is not null))
         throw new ArgumentException("--mask fixes the random network (its n and seed); leave out --n and --filter-n (--seed then chooses only the input images).", "mask");
     if (maskPath is not null) Console.WriteLine($"kernel ticket from {maskPath}");
     var set = maskPath is not null ? TicketTiming.FromKernelMask(target, TicketMask.Load(maskPath), ticketOptions)
@@ -95,15 +111,24 @@ try
     Console.WriteLine();
     foreach (var s in report.Subnormals) Console.WriteLine($"subnormals: {s}");
     Console.WriteLine($"conditions: {report.Conditions}");
-    var (csv, json) = report.Save(options.Has("out") ? env.ResolvePath(options.String("out", "")) : null, options.String("name", "timing"));
+    var (csv, json) = report.Save(options.GetValue(outOption) is string folder ? env.ResolvePath(folder) : null, options.GetValue(nameOption) ?? "timing");
     Console.WriteLine($"wrote {csv} and {json}");
     return 0;
 }
-catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidDataException)
+
+static string? TimingOptionName(string? property) => property switch
 {
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
-}
+    nameof(TimingOptions.BatchSizes) => "batch",
+    nameof(TimingOptions.Threads) => "threads",
+    nameof(TimingOptions.WarmupRepetitions) => "warmup",
+    nameof(TimingOptions.MinRepetitions) => "min-repetitions",
+    nameof(TimingOptions.MaxRepetitions) => "max-repetitions",
+    nameof(TimingOptions.FixedRepetitions) => "repetitions",
+    nameof(TimingOptions.RoundSize) => "round",
+    nameof(TimingOptions.StabilityTolerance) => "tolerance",
+    nameof(TimingOptions.MaxSecondsPerMeasurement) => "seconds",
+    _ => null,
+};
 
 int Reexec()
 {
@@ -120,9 +145,9 @@ int Reexec()
     return child.ExitCode;
 }
 
-static int Usage(int code)
+partial class Program
 {
-    Console.WriteLine("""
+    private const string Usage = """
         usage: dotnet run -c Release --project src/LotteryTickets.Timing.Cli -- [--option value ...]
           Builds the ticket family of the committed target (target, full random network, masked kernel ticket,
           compact kernel and filter tickets, masked unstructured ticket, folded ticket) and times CPU inference.
@@ -143,6 +168,5 @@ static int Usage(int code)
           --parallel P            threads for the ticket construction (default: all processors)
           --target NAME|PATH      a committed target (fashion-mnist-3x3, the default, or fashion-mnist-2x2) or a target JSON
           --out DIR --name timing writes DIR/timing.csv and DIR/timing.json (default artifacts/timing/)
-        """);
-    return code;
+        """;
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.CommandLine;
+using LotteryTickets.Cli;
 using LotteryTickets.Networks;
 using LotteryTickets.Pruning;
 using LotteryTickets.Workbook;
@@ -15,17 +17,68 @@ namespace LotteryTickets.Train;
 public static class TrainConsole
 {
     /// <summary>Exit code of a successful run (also of <c>--help</c>).</summary>
-    public const int Success = 0;
+    public const int Success = ConsoleProgram.Success;
 
     /// <summary>Exit code of a run refused for bad input (unknown command or option, value out of range, missing file).</summary>
-    public const int BadInput = 2;
+    public const int BadInput = ConsoleProgram.BadInput;
 
     private const int TrainSetSize = 60_000, TestSetSize = 10_000, MaxThreads = 256;
 
-    private static readonly string[] TargetOptions = ["target", "layers", "seed", "epochs", "batch", "lr", "schedule", "shift", "flip", "weight-noise", "train-images", "threads", "out"];
-    private static readonly string[] ConstructionOptions = ["target", "seed", "n", "variants", "tolerance", "node-limit", "parallel", "test-images", "threads", "out", "masks"];
-    private static readonly string[] RobustnessOptions = ["target", "seed", "eta", "noise-seeds", "noise", "test-images", "threads", "out"];
-    private static readonly string[] SizingOptions = ["targets", "eta", "accuracy-eta", "accuracy-seeds", "fraction", "max-n", "seed", "parallel", "test-images", "threads", "out"];
+    // The options of each command, in the order the usage lists them; parsing checks their types and ranges.
+    private sealed class TargetCommandOptions
+    {
+        public readonly Option<string?> Target = ConsoleOptions.Text("target"), Layers = ConsoleOptions.Text("layers"), Out = ConsoleOptions.Text("out");
+        public readonly Option<int?> Seed = ConsoleOptions.Int("seed"), Epochs = ConsoleOptions.Int("epochs"), Batch = ConsoleOptions.Int("batch"),
+            Shift = ConsoleOptions.Int("shift"), TrainImages = ConsoleOptions.Int("train-images", min: 1, max: TrainSetSize), Threads = ThreadsOption();
+        public readonly Option<double?> LearningRate = ConsoleOptions.Number("lr"), WeightNoise = ConsoleOptions.Number("weight-noise");
+        public readonly Option<LearningRateSchedule?> Schedule = ConsoleOptions.Choice<LearningRateSchedule>("schedule");
+        public readonly Option<string?> Flip = ConsoleOptions.TrueOrFalse("flip");
+
+        public Command Command() => new("target", "train a target on Fashion-MNIST and write its JSON and weights")
+            { Target, Layers, Seed, Epochs, Batch, LearningRate, Schedule, Shift, Flip, WeightNoise, TrainImages, Threads, Out };
+    }
+
+    private sealed class ConstructionCommandOptions
+    {
+        public readonly Option<string?> Target = ConsoleOptions.Text("target"), Out = ConsoleOptions.Text("out"), Masks = ConsoleOptions.Text("masks");
+        public readonly Option<int[]?> Seeds = ConsoleOptions.Ints("seed"), N = ConsoleOptions.Ints("n");
+        public readonly Option<TicketVariant[]?> Variants = ConsoleOptions.Enums<TicketVariant>("variants");
+        public readonly Option<double?> Tolerance = ConsoleOptions.Number("tolerance");
+        public readonly Option<long?> NodeLimit = ConsoleOptions.Long("node-limit");
+        public readonly Option<int?> Parallel = ParallelOption(), TestImages = TestImagesOption(), Threads = ThreadsOption();
+
+        public Command Command() => new("construction", "build tickets of a target for several n and report time, error, density, accuracy")
+            { Target, Seeds, N, Variants, Tolerance, NodeLimit, Parallel, TestImages, Threads, Out, Masks };
+    }
+
+    private sealed class RobustnessCommandOptions
+    {
+        public readonly Option<string?> Target = ConsoleOptions.Text("target"), Out = ConsoleOptions.Text("out");
+        public readonly Option<int?> Seed = ConsoleOptions.Int("seed"), NoiseSeeds = ConsoleOptions.Int("noise-seeds", min: 1, max: 100),
+            TestImages = TestImagesOption(), Threads = ThreadsOption();
+        public readonly Option<double[]?> Eta = ConsoleOptions.Numbers("eta");
+        public readonly Option<KernelNoise?> Noise = ConsoleOptions.Choice<KernelNoise>("noise");
+
+        public Command Command() => new("robustness", "test accuracy of a target when every kernel slice is disturbed by noise of max-norm eta")
+            { Target, Seed, Eta, NoiseSeeds, Noise, TestImages, Threads, Out };
+    }
+
+    private sealed class SizingCommandOptions
+    {
+        public readonly Option<string?> Targets = ConsoleOptions.Text("targets"), Out = ConsoleOptions.Text("out");
+        public readonly Option<double[]?> Eta = ConsoleOptions.Numbers("eta");
+        public readonly Option<double?> AccuracyEta = ConsoleOptions.Number("accuracy-eta"), Fraction = ConsoleOptions.Number("fraction");
+        public readonly Option<int?> AccuracySeeds = ConsoleOptions.Int("accuracy-seeds", min: 0, max: SizingSweep.MaxAccuracySeeds),
+            MaxN = ConsoleOptions.Int("max-n", min: RandomNetwork.MinHiddenPerInput, max: ConvLayerSpec.MaxChannels), Seed = ConsoleOptions.Int("seed"),
+            Parallel = ParallelOption(), TestImages = TestImagesOption(), Threads = ThreadsOption();
+
+        public Command Command() => new("sizing", "the theorem against measurement (notebook 08)")
+            { Targets, Eta, AccuracyEta, AccuracySeeds, Fraction, MaxN, Seed, Parallel, TestImages, Threads, Out };
+    }
+
+    private static Option<int?> ThreadsOption() => ConsoleOptions.Int("threads", min: 1, max: MaxThreads);
+    private static Option<int?> ParallelOption() => ConsoleOptions.Int("parallel", min: 1, max: MaxThreads);
+    private static Option<int?> TestImagesOption() => ConsoleOptions.Int("test-images", min: 1, max: TestSetSize);
 
     /// <summary>The usage text printed by <c>help</c>.</summary>
     public static string Usage => $"""
@@ -65,73 +118,69 @@ public static class TrainConsole
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string command = args.Count > 0 ? args[0] : "help";
-        if (command is "help" or "--help" or "-h" || args.Contains("--help") || args.Contains("-h"))
+        if (args.Count == 0)
         {
             output.WriteLine(Usage);
             return Success;
         }
-        string[]? known = command switch
-        {
-            "target" => TargetOptions,
-            "construction" => ConstructionOptions,
-            "robustness" => RobustnessOptions,
-            "sizing" => SizingOptions,
-            _ => null,
-        };
-        if (known is null)
-        {
-            error.WriteLine($"error: unknown command '{command}'; the commands are target, construction, robustness, sizing and help.");
-            error.WriteLine(Usage);
-            return BadInput;
-        }
-        try
-        {
-            var options = CommandOptions.Parse(args.Skip(1).ToArray(), known);
-            var env = WorkbookEnvironment.Load();
-            // A committed target is retrained with the thread count it was trained with (the weights depend on it in the last bits).
-            int defaultThreads = command == "target" && !options.Has("layers") && CommittedTargets.Contains(options.String("target", CommittedTargets.Default.Name))
-                ? CommittedTargets.Get(options.String("target", CommittedTargets.Default.Name)).TorchThreads : env.Defaults.TorchThreads;
-            int threads = Bounded(options, "threads", defaultThreads, 1, MaxThreads);
-            Action job = command switch
-            {
-                "target" => PrepareTarget(options, env, threads, args, output),
-                "construction" => PrepareConstruction(options, env, threads, args, output),
-                "sizing" => PrepareSizing(options, env, args, output),
-                _ => PrepareRobustness(options, env, threads, output),
-            };
-            // Every option has been read and checked; only now does libtorch start.
-            torch.set_num_threads(threads);
-            job();
-            return Success;
-        }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException)
-        {
-            error.WriteLine($"error: {OneLine(e)}");
-            return BadInput;
-        }
+        var target = new TargetCommandOptions();
+        var construction = new ConstructionCommandOptions();
+        var robustness = new RobustnessCommandOptions();
+        var sizing = new SizingCommandOptions();
+        var targetCommand = target.Command();
+        var constructionCommand = construction.Command();
+        var robustnessCommand = robustness.Command();
+        var sizingCommand = sizing.Command();
+        // A committed target is retrained with the thread count it was trained with (the weights depend on it in the last bits).
+        targetCommand.SetAction(r => Execute(r, target.Threads, env =>
+            r.GetValue(target.Layers) is null && CommittedTargets.Contains(r.GetValue(target.Target) ?? CommittedTargets.Default.Name)
+                ? CommittedTargets.Get(r.GetValue(target.Target) ?? CommittedTargets.Default.Name).TorchThreads : env.Defaults.TorchThreads,
+            (env, threads, output) => PrepareTarget(r, target, env, threads, args, output)));
+        constructionCommand.SetAction(r => Execute(r, construction.Threads, env => env.Defaults.TorchThreads,
+            (env, threads, output) => PrepareConstruction(r, construction, env, threads, args, output)));
+        robustnessCommand.SetAction(r => Execute(r, robustness.Threads, env => env.Defaults.TorchThreads,
+            (env, threads, output) => PrepareRobustness(r, robustness, env, threads, output)));
+        sizingCommand.SetAction(r => Execute(r, sizing.Threads, env => env.Defaults.TorchThreads,
+            (env, _, output) => PrepareSizing(r, sizing, env, args, output)));
+        var root = new RootCommand("The reproducible jobs of the CNN-ticket part of the workbook.")
+            { targetCommand, constructionCommand, robustnessCommand, sizingCommand };
+        return ConsoleProgram.Run(root, args, Usage, output, error, unknownToken: (r, token) => r.CommandResult.Command is RootCommand
+            ? $"unknown command '{token}'; the commands are target, construction, robustness, sizing and help (see help)." : null);
     }
 
-    private static Action PrepareTarget(CommandOptions options, WorkbookEnvironment env, int threads, IReadOnlyList<string> args, TextWriter output)
+    /// <summary>Reads and checks every option (<paramref name="prepare"/>), and only then starts libtorch and runs the job.</summary>
+    private static int Execute(ParseResult result, Option<int?> threadsOption, Func<WorkbookEnvironment, int> defaultThreads,
+        Func<WorkbookEnvironment, int, TextWriter, Action> prepare)
     {
-        var committed = CommittedTargets.Get(options.String("target", CommittedTargets.Default.Name));
-        var architecture = options.Has("layers") ? ParseLayers(options.String("layers", "")) : committed.Architecture;
-        if (options.Has("layers") && !options.Has("out"))
+        var env = WorkbookEnvironment.Load();
+        int threads = result.GetValue(threadsOption) ?? defaultThreads(env);
+        var job = prepare(env, threads, result.InvocationConfiguration.Output);
+        torch.set_num_threads(threads);
+        job();
+        return Success;
+    }
+
+    private static Action PrepareTarget(ParseResult r, TargetCommandOptions o, WorkbookEnvironment env, int threads, IReadOnlyList<string> args, TextWriter output)
+    {
+        var committed = CommittedTargets.Get(r.GetValue(o.Target) ?? CommittedTargets.Default.Name);
+        string? layers = r.GetValue(o.Layers);
+        var architecture = layers is not null ? ParseLayers(layers) : committed.Architecture;
+        if (layers is not null && r.GetValue(o.Out) is null)
             throw new ArgumentException("--layers trains another architecture than the committed target's; say where to write it with --out (for example --out artifacts/targets/mine.json).");
         var recipe = committed.Training;
         var training = Checked(() => recipe with
         {
-            Seed = options.Int("seed", recipe.Seed),
-            Epochs = options.Int("epochs", recipe.Epochs),
-            BatchSize = options.Int("batch", recipe.BatchSize),
-            LearningRate = options.Double("lr", recipe.LearningRate),
-            Schedule = Single(options.Enums("schedule", [recipe.Schedule]), "schedule"),
-            MaxShift = options.Int("shift", recipe.MaxShift),
-            HorizontalFlip = Bool(options, "flip", recipe.HorizontalFlip),
-            WeightNoise = options.Double("weight-noise", recipe.WeightNoise),
-            TrainImages = options.Has("train-images") ? Bounded(options, "train-images", TrainSetSize, 1, TrainSetSize) : recipe.TrainImages,
+            Seed = r.GetValue(o.Seed) ?? recipe.Seed,
+            Epochs = r.GetValue(o.Epochs) ?? recipe.Epochs,
+            BatchSize = r.GetValue(o.Batch) ?? recipe.BatchSize,
+            LearningRate = r.GetValue(o.LearningRate) ?? recipe.LearningRate,
+            Schedule = r.GetValue(o.Schedule) ?? recipe.Schedule,
+            MaxShift = r.GetValue(o.Shift) ?? recipe.MaxShift,
+            HorizontalFlip = ConsoleOptions.IsTrue(r.GetValue(o.Flip), recipe.HorizontalFlip),
+            WeightNoise = r.GetValue(o.WeightNoise) ?? recipe.WeightNoise,
+            TrainImages = r.GetValue(o.TrainImages) ?? recipe.TrainImages,
         }, v => v.Validate());
-        string jsonPath = env.ResolvePath(options.String("out", committed.JsonPath));
+        string jsonPath = env.ResolvePath(r.GetValue(o.Out) ?? committed.JsonPath);
         CheckWritable(jsonPath, "out");
         return () => TrainTarget(architecture, training, threads, jsonPath, args, output);
     }
@@ -155,9 +204,9 @@ public static class TrainConsole
         output.WriteLine($"wrote {jsonPath} (weights SHA-256 {written.WeightsSha256})");
     }
 
-    private static Action PrepareConstruction(CommandOptions options, WorkbookEnvironment env, int threads, IReadOnlyList<string> args, TextWriter output)
+    private static Action PrepareConstruction(ParseResult r, ConstructionCommandOptions o, WorkbookEnvironment env, int threads, IReadOnlyList<string> args, TextWriter output)
     {
-        int[] ns = options.Ints("n", [16, 32, 64]);
+        int[] ns = r.OptionalValue(o.N) ?? [16, 32, 64];
         foreach (int n in ns)
         {
             if (n < RandomNetwork.MinHiddenPerInput)
@@ -165,23 +214,23 @@ public static class TrainConsole
             if (n > ConvLayerSpec.MaxChannels)
                 throw new ArgumentException($"--n {n} is too large: n (hidden channels per input channel) can be at most {ConvLayerSpec.MaxChannels}.");
         }
-        var variants = options.Enums("variants", [TicketVariant.Kernel, TicketVariant.Filter, TicketVariant.Unstructured]);
+        var variants = r.OptionalValue(o.Variants) ?? [TicketVariant.Kernel, TicketVariant.Filter, TicketVariant.Unstructured];
         var ticketOptions = Checked(() =>
         {
-            var o = new TicketOptions
+            var t = new TicketOptions
             {
-                SliceTolerance = options.Double("tolerance", TicketOptions.Default.SliceTolerance),
-                MaxDegreeOfParallelism = Bounded(options, "parallel", Environment.ProcessorCount, 1, MaxThreads),
+                SliceTolerance = r.GetValue(o.Tolerance) ?? TicketOptions.Default.SliceTolerance,
+                MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount,
             };
-            return options.OptionalLong("node-limit") is long limit ? o with { NodeLimitPerSlice = limit } : o;
-        }, o => o.Validate());
-        int[] seeds = options.Ints("seed", [env.Defaults.Seed]);
-        int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
-        string csv = env.ResolvePath(options.String("out", Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv")));
+            return r.GetValue(o.NodeLimit) is long limit ? t with { NodeLimitPerSlice = limit } : t;
+        }, t => t.Validate());
+        int[] seeds = r.OptionalValue(o.Seeds) ?? [env.Defaults.Seed];
+        int testImages = r.GetValue(o.TestImages) ?? TestSetSize;
+        string csv = env.ResolvePath(r.GetValue(o.Out) ?? Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv"));
         CheckWritable(csv, "out");
-        string? masks = options.Has("masks") ? env.ResolvePath(options.String("masks", "")) : null;
+        string? masks = r.GetValue(o.Masks) is string folder ? env.ResolvePath(folder) : null;
         if (masks is not null && File.Exists(masks)) throw new ArgumentException($"--masks names a folder; '{masks}' is a file.");
-        var (target, targetName, info) = LoadTarget(options, env);
+        var (target, targetName, info) = LoadTarget(r.GetValue(o.Target), env);
         string commandLine = "dotnet run -c Release --project src/LotteryTickets.Train -- " + string.Join(" ", args);
         return () => MeasureConstruction(target, targetName, info, ns, seeds, variants, ticketOptions, testImages, threads, csv, masks, commandLine, output);
     }
@@ -208,7 +257,7 @@ public static class TrainConsole
             {
                 RandomNetwork random;
                 try { random = RandomNetwork.Create(target.Architecture, n, seed); }
-                catch (ArgumentOutOfRangeException e) { throw new ArgumentException($"--n {n}: {OneLine(e)}", e); }
+                catch (ArgumentOutOfRangeException e) { throw new ArgumentException($"--n {n}: {ConsoleProgram.OneLine(e)}", e); }
                 foreach (var variant in variants)
                 {
                     var ticket = variant switch
@@ -249,18 +298,18 @@ public static class TrainConsole
         return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
     }
 
-    private static Action PrepareRobustness(CommandOptions options, WorkbookEnvironment env, int threads, TextWriter output)
+    private static Action PrepareRobustness(ParseResult r, RobustnessCommandOptions o, WorkbookEnvironment env, int threads, TextWriter output)
     {
-        double[] etas = options.Has("eta") ? Numbers(options.String("eta", ""), "eta") : [0.01, 0.02, 0.03, 0.05, 0.08];
+        double[] etas = r.OptionalValue(o.Eta) ?? [0.01, 0.02, 0.03, 0.05, 0.08];
         foreach (double eta in etas)
             if (!(eta >= 0 && eta <= 1)) throw new ArgumentException($"--eta values must be between 0 and 1; got {eta.ToString(CultureInfo.InvariantCulture)}.");
-        int noiseSeeds = Bounded(options, "noise-seeds", 5, 1, 100);
-        var noise = Single(options.Enums("noise", [KernelNoise.Uniform]), "noise");
-        int seed = options.Int("seed", env.Defaults.Seed);
-        int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
-        var (target, targetName, _) = LoadTarget(options, env);
+        int noiseSeeds = r.GetValue(o.NoiseSeeds) ?? 5;
+        var noise = r.GetValue(o.Noise) ?? KernelNoise.Uniform;
+        int seed = r.GetValue(o.Seed) ?? env.Defaults.Seed;
+        int testImages = r.GetValue(o.TestImages) ?? TestSetSize;
+        var (target, targetName, _) = LoadTarget(r.GetValue(o.Target), env);
         string safeName = string.Concat(Path.GetFileNameWithoutExtension(targetName).Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '-'));
-        string csv = env.ResolvePath(options.String("out", Path.Combine(env.Defaults.ArtifactsFolder, $"robustness-{safeName}.csv")));
+        string csv = env.ResolvePath(r.GetValue(o.Out) ?? Path.Combine(env.Defaults.ArtifactsFolder, $"robustness-{safeName}.csv"));
         CheckWritable(csv, "out");
         return () => MeasureRobustness(target, targetName, etas, noiseSeeds, noise, seed, testImages, threads, csv, output);
     }
@@ -284,27 +333,27 @@ public static class TrainConsole
         output.WriteLine($"wrote {csv}");
     }
 
-    private static Action PrepareSizing(CommandOptions options, WorkbookEnvironment env, IReadOnlyList<string> args, TextWriter output)
+    private static Action PrepareSizing(ParseResult r, SizingCommandOptions o, WorkbookEnvironment env, IReadOnlyList<string> args, TextWriter output)
     {
-        string[] names = options.String("targets", string.Join(",", CommittedTargets.Names)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string[] names = (r.GetValue(o.Targets) ?? string.Join(",", CommittedTargets.Names)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (string name in names)
             if (!CommittedTargets.Contains(name))
                 throw new ArgumentException($"--targets takes committed targets ({string.Join(", ", CommittedTargets.Names)}), separated by commas; got '{name}'.", "targets");
         if (names.Length == 0) throw new ArgumentException("--targets must name at least one committed target.", "targets");
-        double[] etas = options.Has("eta") ? Numbers(options.String("eta", ""), "eta") : [0.2, 0.14, 0.1, 0.07, 0.05];
+        double[] etas = r.OptionalValue(o.Eta) ?? [0.2, 0.14, 0.1, 0.07, 0.05];
         foreach (double eta in etas)
             if (!(eta > 0 && eta < 1)) throw new ArgumentException($"--eta values must be strictly between 0 and 1; got {eta.ToString(CultureInfo.InvariantCulture)}.", "eta");
-        double accuracyEta = options.Double("accuracy-eta", etas.Contains(0.05) ? 0.05 : etas[^1]);
-        int accuracySeeds = Bounded(options, "accuracy-seeds", 5, 0, SizingSweep.MaxAccuracySeeds);
+        double accuracyEta = r.GetValue(o.AccuracyEta) ?? (etas.Contains(0.05) ? 0.05 : etas[^1]);
+        int accuracySeeds = r.GetValue(o.AccuracySeeds) ?? 5;
         if (accuracySeeds > 0 && !etas.Contains(accuracyEta))
             throw new ArgumentException($"--accuracy-eta {accuracyEta.ToString(CultureInfo.InvariantCulture)} must be one of --eta ({string.Join(",", etas.Select(e => e.ToString(CultureInfo.InvariantCulture)))}): the tickets use the n sized for it.", "accuracy-eta");
-        double fraction = options.Double("fraction", 0.95);
+        double fraction = r.GetValue(o.Fraction) ?? 0.95;
         if (!(fraction > 0 && fraction <= 1)) throw new ArgumentException($"--fraction must be in (0, 1]; got {fraction.ToString(CultureInfo.InvariantCulture)}.", "fraction");
-        int maxN = Bounded(options, "max-n", 512, RandomNetwork.MinHiddenPerInput, ConvLayerSpec.MaxChannels);
-        int seed = options.Int("seed", env.Defaults.Seed);
-        var ticketOptions = Checked(() => TicketOptions.Default with { MaxDegreeOfParallelism = Bounded(options, "parallel", Environment.ProcessorCount, 1, MaxThreads) }, o => o.Validate());
-        int testImages = Bounded(options, "test-images", TestSetSize, 1, TestSetSize);
-        string json = env.ResolvePath(options.String("out", "data/theorem-against-measurement.json"));
+        int maxN = r.GetValue(o.MaxN) ?? 512;
+        int seed = r.GetValue(o.Seed) ?? env.Defaults.Seed;
+        var ticketOptions = Checked(() => TicketOptions.Default with { MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount }, t => t.Validate());
+        int testImages = r.GetValue(o.TestImages) ?? TestSetSize;
+        string json = env.ResolvePath(r.GetValue(o.Out) ?? "data/theorem-against-measurement.json");
         CheckWritable(json, "out");
         var targets = names.Select(n => (CommittedTargets.Get(n).Name, CommittedTargets.Get(n).Load(env).Target)).ToArray();
         string command = "dotnet run -c Release --project src/LotteryTickets.Train -- " + string.Join(" ", args);
@@ -323,9 +372,9 @@ public static class TrainConsole
     }
 
     /// <summary>A committed target by name, or a target JSON by path (relative to the repository's top or absolute).</summary>
-    private static (TargetCnn Target, string Name, TargetInfo Info) LoadTarget(CommandOptions options, WorkbookEnvironment env)
+    private static (TargetCnn Target, string Name, TargetInfo Info) LoadTarget(string? option, WorkbookEnvironment env)
     {
-        string value = options.String("target", CommittedTargets.Default.Name);
+        string value = option ?? CommittedTargets.Default.Name;
         if (CommittedTargets.Contains(value))
         {
             var committed = CommittedTargets.Get(value);
@@ -354,7 +403,7 @@ public static class TrainConsole
         }
         var architecture = new TargetArchitecture(1, 28, layers, InputNonNegative: true);
         try { architecture.Validate("layers"); }
-        catch (ArgumentException e) { throw new ArgumentException($"--layers '{text}': {OneLine(e)}", e); }
+        catch (ArgumentException e) { throw new ArgumentException($"--layers '{text}': {ConsoleProgram.OneLine(e)}", e); }
         if (channels != FashionMnist.ClassNames.Count)
             throw new ArgumentException($"--layers '{text}': the last layer must have {FashionMnist.ClassNames.Count} output channels, one per Fashion-MNIST class; got {channels}.");
         return architecture;
@@ -380,44 +429,14 @@ public static class TrainConsole
                 nameof(TicketOptions.MaxDegreeOfParallelism) => "parallel",
                 _ => e.ParamName ?? "?",
             };
-            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {OneLine(e)}", option, e);
+            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {ConsoleProgram.OneLine(e)}", option, e);
         }
         return value;
     }
 
-    private static int Bounded(CommandOptions options, string name, int fallback, int min, int max)
-    {
-        int value = options.Int(name, fallback);
-        if (value < min || value > max)
-            throw new ArgumentException($"--{name} must be between {min} and {max}; got {value}.", name);
-        return value;
-    }
-
-    private static bool Bool(CommandOptions options, string name, bool fallback)
-    {
-        string text = options.String(name, fallback ? "true" : "false");
-        return bool.TryParse(text, out bool value) ? value : throw new ArgumentException($"--{name} takes true or false; got '{text}'.", name);
-    }
-
-    private static T Single<T>(T[] values, string name) =>
-        values.Length == 1 ? values[0] : throw new ArgumentException($"--{name} takes one value; got {values.Length}.", name);
-
-    private static double[] Numbers(string text, string name) =>
-        text.Split(',', StringSplitOptions.TrimEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x
-            : throw new ArgumentException($"--{name} takes comma-separated numbers; got '{v}'.", name)).ToArray();
-
     private static void CheckWritable(string path, string option)
     {
         if (Directory.Exists(path)) throw new ArgumentException($"--{option} '{path}' is a folder; give a file name.", option);
-    }
-
-    /// <summary>An exception's message without the " (Parameter 'x')" and "Actual value was" lines .NET appends.</summary>
-    private static string OneLine(Exception e)
-    {
-        string message = e.Message;
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        return message.Split('\n')[0].Trim();
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

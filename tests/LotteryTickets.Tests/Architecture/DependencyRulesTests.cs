@@ -77,6 +77,15 @@ public class DependencyRulesTests
     }
 
     [Fact]
+    public void TheLibraryDoesNotParseCommandLines()
+    {
+        // Command-line parsing belongs to the console programs (src/LotteryTickets.Cli), not to what notebooks load.
+        Assert.DoesNotContain(Library.GetReferencedAssemblies(), a => a.Name == "System.CommandLine");
+        var result = Types.InAssembly(Library).ShouldNot().HaveDependencyOn("System.CommandLine").GetResult();
+        Assert.True(result.IsSuccessful, "offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
     public void TheRulesSeeTheDependenciesTheyForbid()
     {
         // Guards the rules themselves: the same query finds dependencies that do exist, so a rule cannot pass by
