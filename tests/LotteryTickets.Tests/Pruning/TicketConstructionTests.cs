@@ -114,6 +114,24 @@ public sealed class TicketConstructionTests
     }
 
     [Fact]
+    public void TheEntryPointBuildsWhatEachFacadeBuilds()
+    {
+        var target = Target(Signed);
+        var random = RandomNetwork.Create(Signed, 8, seed: 5);
+        Func<TargetCnn, RandomNetwork, TicketOptions?, IProgress<TicketProgress>?, CancellationToken, Ticket>[] facades = [KernelTicket.Build, FilterTicket.Build, UnstructuredTicket.Build];
+        foreach (var (variant, facade) in Enum.GetValues<TicketVariant>().Zip(facades))
+        {
+            var ticket = Ticket.Build(variant, target, random);
+            var same = facade(target, random, null, null, default);
+            Assert.Equal(variant, ticket.Mask.Variant);
+            Assert.Equal(same.Slices.Select(s => (s.Output, s.Input, s.Entry, s.Sign, s.Error)), ticket.Slices.Select(s => (s.Output, s.Input, s.Entry, s.Sign, s.Error)));
+            Assert.All(Enumerable.Range(0, Signed.Layers.Count), l => Assert.Equal(same.Mask.Layers[l].V, ticket.Mask.Layers[l].V));
+        }
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Ticket.Build((TicketVariant)7, target, random));
+        Assert.Equal("variant", e.ParamName);
+    }
+
+    [Fact]
     public void SignedLayersUseBothHalvesAndLaterLayersOnlyThePositiveOne()
     {
         var ticket = KernelTicket.Build(Target(Signed), RandomNetwork.Create(Signed, 10, seed: 3));
