@@ -75,8 +75,8 @@ try
     if (maskPath is not null && (options.Has("n") || options.Has("filter-n")))
         throw new ArgumentException("--mask fixes the random network (its n and seed); leave out --n and --filter-n (--seed then chooses only the input images).", "mask");
     if (maskPath is not null) Console.WriteLine($"kernel ticket from {maskPath}");
-    var set = maskPath is not null ? TicketTiming.FromKernelMask(target, TicketMask.Load(maskPath), ticketOptions)
-        : TicketTiming.Build(target, n, seed, ticketOptions, filterN);
+    var set = maskPath is not null ? TicketFamily.FromKernelMask(target, TicketMask.Load(maskPath), ticketOptions)
+        : TicketFamily.Build(target, n, seed, ticketOptions, filterN);
     Console.WriteLine(set);
     string commandLine = "dotnet run -c Release --project src/LotteryTickets.Timing.Cli --" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
     string note = $"target {info.WeightsFile}; {commandLine}";
@@ -91,7 +91,7 @@ try
     var speedUps = TicketTiming.SpeedUpsOverMasked(report);
     Console.WriteLine(LotteryTickets.Charts.Table.FromRows(["model", "batch", "MAC ratio", "speed-up", "IQR bounds", "of ideal"],
         speedUps.Select(s => new object?[] { s.Model, s.BatchSize, s.MacRatio, s.SpeedUp, $"{s.SpeedUpLow:F2}-{s.SpeedUpHigh:F2}", s.Efficiency }),
-        $"Speed-up over the {TicketTiming.MaskedTicket}"));
+        $"Speed-up over the {TicketFamily.Name(TicketRole.MaskedKernel)}"));
     Console.WriteLine();
     foreach (var s in report.Subnormals) Console.WriteLine($"subnormals: {s}");
     Console.WriteLine($"conditions: {report.Conditions}");

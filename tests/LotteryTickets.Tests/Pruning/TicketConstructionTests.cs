@@ -194,6 +194,29 @@ public sealed class TicketConstructionTests
         using var scope = NewDisposeScope();
         var inputs = NetworkEvaluation.RandomInputs(networks[0], 4, seed: 1);
         Assert.All(networks, n => Assert.Equal(4 * 3, Scores(n, inputs).Length));
-        Assert.Equal(Scores(family.Kernel.Masked(), inputs), Scores(networks[2], inputs));
+        Assert.Equal(Scores(family.Kernel!.Masked(), inputs), Scores(networks[2], inputs));
+    }
+
+    [Fact]
+    public void EveryRoleOfTheFamilyHasItsNameAndTheSameNetworksWhateverTheKernelTicketCameFrom()
+    {
+        var target = Target(NonNegative);
+        var kernel = KernelTicket.Build(target, RandomNetwork.Create(NonNegative, 8, seed: 4));
+        var family = TicketFamily.FromKernelTicket(kernel);
+        Assert.Same(kernel, family.Kernel);
+        Assert.Equal(family.Tickets.Select(t => t.Variant), family.Masks.Select(m => m.Variant));
+        foreach (var role in Enum.GetValues<TicketRole>().Where(family.Has))
+            Assert.Equal(TicketFamily.Name(role, OneByOneForm.Dense), family.Network(role, OneByOneForm.Dense).Name);
+        Assert.Equal("kernel ticket (compact, grouped 1x1)", TicketFamily.Name(TicketRole.CompactKernel, OneByOneForm.Grouped));
+
+        var noFilter = TicketFamily.FromKernelMask(target, kernel.Mask, random: kernel.Random, includeFilter: false);
+        Assert.Null(noFilter.Filter);
+        Assert.Null(noFilter.FilterFailure);
+        Assert.False(noFilter.Has(TicketRole.CompactFilter));
+        Assert.Throws<InvalidOperationException>(() => noFilter.Network(TicketRole.CompactFilter));
+        Assert.Equal(family.Networks().Where(n => !n.Name.StartsWith("filter", StringComparison.Ordinal)).Select(n => (n.Name, n.ParameterCount, n.NonzeroParameterCount)),
+            noFilter.Networks().Select(n => (n.Name, n.ParameterCount, n.NonzeroParameterCount)));
+        Assert.Throws<ArgumentException>(() => TicketFamily.FromKernelMask(target, kernel.Mask, random: RandomNetwork.Create(NonNegative, 8, seed: 5)));
+        Assert.Throws<ArgumentException>(() => TicketFamily.FromKernelTicket(family.Unstructured));
     }
 }
