@@ -20,8 +20,6 @@ public static class FilterTicket
 
     private sealed class FilterRules : TicketVariantRules
     {
-        internal override TicketVariant Variant => TicketVariant.Filter;
-
         // All kernels of input channel t stacked over the outputs: c_out d² values.
         internal override int Dimension(ConvLayerSpec spec) => spec.OutChannels * spec.KernelArea;
 

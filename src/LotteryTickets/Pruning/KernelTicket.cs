@@ -28,8 +28,6 @@ public static class KernelTicket
 
     private sealed class KernelRules : TicketVariantRules
     {
-        internal override TicketVariant Variant => TicketVariant.Kernel;
-
         // One kernel K[j, t]: d² values.
         internal override int Dimension(ConvLayerSpec spec) => spec.KernelArea;
 

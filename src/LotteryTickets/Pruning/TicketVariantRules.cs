@@ -29,9 +29,6 @@ internal abstract class TicketVariantRules
             $"variant must be one of {string.Join(", ", Enum.GetNames<TicketVariant>())}; got {variant}."),
     };
 
-    /// <summary>Which variant.</summary>
-    internal abstract TicketVariant Variant { get; }
-
     /// <summary>Dimension of one slice of a layer (the subset-sum instances' vector length).</summary>
     internal abstract int Dimension(ConvLayerSpec spec);
 

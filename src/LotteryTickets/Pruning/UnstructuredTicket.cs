@@ -24,8 +24,6 @@ public static class UnstructuredTicket
 
     private sealed class UnstructuredRules : TicketVariantRules
     {
-        internal override TicketVariant Variant => TicketVariant.Unstructured;
-
         // One kernel entry K[j, t, a, b].
         internal override int Dimension(ConvLayerSpec spec) => 1;
 
