@@ -91,8 +91,8 @@ int Time(ParseResult options)
     if (maskPath is not null && (options.GetValue(nOption) is not null || filterN is not null))
         throw new ArgumentException("--mask fixes the random network (its n and seed); leave out --n and --filter-n (--seed then chooses only the input images).", "mask");
     if (maskPath is not null) Console.WriteLine($"kernel ticket from {maskPath}");
-    var set = maskPath is not null ? TicketTiming.FromKernelMask(target, TicketMask.Load(maskPath), ticketOptions)
-        : TicketTiming.Build(target, n, seed, ticketOptions, filterN);
+    var set = maskPath is not null ? TicketFamily.FromKernelMask(target, TicketMask.Load(maskPath), ticketOptions)
+        : TicketFamily.Build(target, n, seed, ticketOptions, filterN);
     Console.WriteLine(set);
     string commandLine = "dotnet run -c Release --project src/LotteryTickets.Timing.Cli --" + (args.Length > 0 ? " " + string.Join(" ", args) : "");
     string note = $"target {info.WeightsFile}; {commandLine}";
@@ -107,7 +107,7 @@ int Time(ParseResult options)
     var speedUps = TicketTiming.SpeedUpsOverMasked(report);
     Console.WriteLine(LotteryTickets.Charts.Table.FromRows(["model", "batch", "MAC ratio", "speed-up", "IQR bounds", "of ideal"],
         speedUps.Select(s => new object?[] { s.Model, s.BatchSize, s.MacRatio, s.SpeedUp, $"{s.SpeedUpLow:F2}-{s.SpeedUpHigh:F2}", s.Efficiency }),
-        $"Speed-up over the {TicketTiming.MaskedTicket}"));
+        $"Speed-up over the {TicketFamily.Name(TicketRole.MaskedKernel)}"));
     Console.WriteLine();
     foreach (var s in report.Subnormals) Console.WriteLine($"subnormals: {s}");
     Console.WriteLine($"conditions: {report.Conditions}");

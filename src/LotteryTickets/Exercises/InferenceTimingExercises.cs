@@ -1,3 +1,4 @@
+using LotteryTickets.Pruning;
 using LotteryTickets.Timing;
 
 namespace LotteryTickets.Exercises;
@@ -17,8 +18,8 @@ public static class InferenceTimingExercises
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(compactName);
         int largest = report.BatchSizes.Max();
-        var masked = report.Row(TicketTiming.MaskedTicket, largest);
-        var full = report.Row("random (full)", largest);
+        var masked = report.Row(TicketRole.MaskedKernel, largest);
+        var full = report.Row(TicketRole.Random, largest);
         var compact = report.Row(compactName, largest);
         bool muchFaster = full.MedianMs / masked.MedianMs > 1.5;
         double speedUp = TicketTiming.SpeedUpsOverMasked(report).First(s => s.Model == compactName && s.BatchSize == largest).SpeedUp;

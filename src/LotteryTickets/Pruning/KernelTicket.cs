@@ -21,5 +21,27 @@ public static class KernelTicket
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or n is so small that some layer offers no channel of the needed sign to any slice.</exception>
     public static Ticket Build(TargetCnn target, RandomNetwork random, TicketOptions? options = null,
         IProgress<TicketProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        TicketConstruction.Build(TicketVariant.Kernel, target, random, options, progress, cancellationToken);
+        Ticket.Build(TicketVariant.Kernel, target, random, options, progress, cancellationToken);
+
+    /// <summary>The kernel variant's rules.</summary>
+    internal static readonly TicketVariantRules Rules = new KernelRules();
+
+    private sealed class KernelRules : TicketVariantRules
+    {
+        // One kernel K[j, t]: d² values.
+        internal override int Dimension(ConvLayerSpec spec) => spec.KernelArea;
+
+        // One slice per (output j, input t, sign).
+        internal override IEnumerable<Slice> Slices(ConvLayerSpec spec, int[] signs)
+        {
+            for (int j = 0; j < spec.OutChannels; j++)
+                for (int t = 0; t < spec.InChannels; t++)
+                    foreach (int sign in signs) yield return new Slice(j, t, -1, sign);
+        }
+
+        internal override Choice Choose(double[][] vectors, double[] goal, TicketOptions options, int seed, int layer, Slice slice) =>
+            VectorSearch(vectors, goal, options, seed, layer, slice);
+
+        internal override void Keep(bool[] v, int offset, int area, SliceResult result) => KeepWholeKernel(v, offset, area);
+    }
 }

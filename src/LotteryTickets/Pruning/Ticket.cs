@@ -6,8 +6,8 @@ namespace LotteryTickets.Pruning;
 /// A strong lottery ticket found in a random network without training: the mask, the target and random network it
 /// belongs to, and an honest account of how well each subset-sum slice was approximated. From it come the networks
 /// that compute the ticket: <see cref="Masked"/> (zeros in place), <see cref="Compact"/> (physically smaller) and
-/// <see cref="Folded"/> (target-shaped, kernels K_hat ≈ K). Build one with <see cref="KernelTicket.Build"/>,
-/// <see cref="FilterTicket.Build"/> or <see cref="UnstructuredTicket.Build"/>.
+/// <see cref="Folded"/> (target-shaped, kernels K_hat ≈ K). Build one with <see cref="Build"/> (any variant), or with
+/// <see cref="KernelTicket.Build"/>, <see cref="FilterTicket.Build"/> or <see cref="UnstructuredTicket.Build"/>.
 /// </summary>
 public sealed class Ticket
 {
@@ -16,6 +16,23 @@ public sealed class Ticket
     {
         (Variant, Target, Random, Mask, Options, Slices, Layers, ConstructionTime) = (variant, target, random, mask, options, slices, layers, constructionTime);
     }
+
+    /// <summary>
+    /// Constructs the ticket of the given variant of <paramref name="target"/> in <paramref name="random"/> (parallel over
+    /// slices, deterministic: the same inputs give the same ticket whatever the thread count). The variants are described
+    /// on <see cref="KernelTicket"/>, <see cref="FilterTicket"/> and <see cref="UnstructuredTicket"/>.
+    /// </summary>
+    /// <param name="variant">Which construction.</param>
+    /// <param name="target">The target CNN.</param>
+    /// <param name="random">A random network built for the target's architecture.</param>
+    /// <param name="options">Slice tolerance, solver budget, parallelism (defaults when null).</param>
+    /// <param name="progress">Receives a report after every solved slice.</param>
+    /// <param name="cancellationToken">Cancels between slices.</param>
+    /// <exception cref="ArgumentException">The random network was built for another architecture.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The variant is not defined, an option is out of range, or n is so small that some layer offers no channel of the needed sign to any slice.</exception>
+    public static Ticket Build(TicketVariant variant, TargetCnn target, RandomNetwork random, TicketOptions? options = null,
+        IProgress<TicketProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TicketConstruction.Build(variant, target, random, options, progress, cancellationToken);
 
     /// <summary>Which construction.</summary>
     public TicketVariant Variant { get; }

@@ -114,6 +114,24 @@ public sealed class TicketConstructionTests
     }
 
     [Fact]
+    public void TheEntryPointBuildsWhatEachFacadeBuilds()
+    {
+        var target = Target(Signed);
+        var random = RandomNetwork.Create(Signed, 8, seed: 5);
+        Func<TargetCnn, RandomNetwork, TicketOptions?, IProgress<TicketProgress>?, CancellationToken, Ticket>[] facades = [KernelTicket.Build, FilterTicket.Build, UnstructuredTicket.Build];
+        foreach (var (variant, facade) in Enum.GetValues<TicketVariant>().Zip(facades))
+        {
+            var ticket = Ticket.Build(variant, target, random);
+            var same = facade(target, random, null, null, default);
+            Assert.Equal(variant, ticket.Mask.Variant);
+            Assert.Equal(same.Slices.Select(s => (s.Output, s.Input, s.Entry, s.Sign, s.Error)), ticket.Slices.Select(s => (s.Output, s.Input, s.Entry, s.Sign, s.Error)));
+            Assert.All(Enumerable.Range(0, Signed.Layers.Count), l => Assert.Equal(same.Mask.Layers[l].V, ticket.Mask.Layers[l].V));
+        }
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Ticket.Build((TicketVariant)7, target, random));
+        Assert.Equal("variant", e.ParamName);
+    }
+
+    [Fact]
     public void SignedLayersUseBothHalvesAndLaterLayersOnlyThePositiveOne()
     {
         var ticket = KernelTicket.Build(Target(Signed), RandomNetwork.Create(Signed, 10, seed: 3));
@@ -176,6 +194,29 @@ public sealed class TicketConstructionTests
         using var scope = NewDisposeScope();
         var inputs = NetworkEvaluation.RandomInputs(networks[0], 4, seed: 1);
         Assert.All(networks, n => Assert.Equal(4 * 3, Scores(n, inputs).Length));
-        Assert.Equal(Scores(family.Kernel.Masked(), inputs), Scores(networks[2], inputs));
+        Assert.Equal(Scores(family.Kernel!.Masked(), inputs), Scores(networks[2], inputs));
+    }
+
+    [Fact]
+    public void EveryRoleOfTheFamilyHasItsNameAndTheSameNetworksWhateverTheKernelTicketCameFrom()
+    {
+        var target = Target(NonNegative);
+        var kernel = KernelTicket.Build(target, RandomNetwork.Create(NonNegative, 8, seed: 4));
+        var family = TicketFamily.FromKernelTicket(kernel);
+        Assert.Same(kernel, family.Kernel);
+        Assert.Equal(family.Tickets.Select(t => t.Variant), family.Masks.Select(m => m.Variant));
+        foreach (var role in Enum.GetValues<TicketRole>().Where(family.Has))
+            Assert.Equal(TicketFamily.Name(role, OneByOneForm.Dense), family.Network(role, OneByOneForm.Dense).Name);
+        Assert.Equal("kernel ticket (compact, grouped 1x1)", TicketFamily.Name(TicketRole.CompactKernel, OneByOneForm.Grouped));
+
+        var noFilter = TicketFamily.FromKernelMask(target, kernel.Mask, random: kernel.Random, includeFilter: false);
+        Assert.Null(noFilter.Filter);
+        Assert.Null(noFilter.FilterFailure);
+        Assert.False(noFilter.Has(TicketRole.CompactFilter));
+        Assert.Throws<InvalidOperationException>(() => noFilter.Network(TicketRole.CompactFilter));
+        Assert.Equal(family.Networks().Where(n => !n.Name.StartsWith("filter", StringComparison.Ordinal)).Select(n => (n.Name, n.ParameterCount, n.NonzeroParameterCount)),
+            noFilter.Networks().Select(n => (n.Name, n.ParameterCount, n.NonzeroParameterCount)));
+        Assert.Throws<ArgumentException>(() => TicketFamily.FromKernelMask(target, kernel.Mask, random: RandomNetwork.Create(NonNegative, 8, seed: 5)));
+        Assert.Throws<ArgumentException>(() => TicketFamily.FromKernelTicket(family.Unstructured));
     }
 }

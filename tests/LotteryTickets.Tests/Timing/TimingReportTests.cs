@@ -1,3 +1,4 @@
+using LotteryTickets.Pruning;
 using LotteryTickets.Timing;
 using LotteryTickets.Workbook;
 
@@ -90,7 +91,7 @@ public sealed class TimingReportTests
         Assert.Throws<ArgumentException>(() => SpeedupRow.Of(fast with { BatchSize = 1 }, slow));
 
         var report = Sample() with { Rows = [slow, fast] };
-        Assert.Equal(s, TicketTiming.SpeedUpsOverMasked(report with { Rows = [slow with { Model = TicketTiming.MaskedTicket }, fast] }).Single() with { Baseline = "masked" });
+        Assert.Equal(s, TicketTiming.SpeedUpsOverMasked(report with { Rows = [slow with { Model = TicketFamily.Name(TicketRole.MaskedKernel) }, fast] }).Single() with { Baseline = "masked" });
         Assert.Throws<ArgumentException>(() => TicketTiming.SpeedUpsOverMasked(report));
         Assert.Throws<ArgumentException>(() => report.Row("compact", 16));
     }
