@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LotteryTickets.SubsetSum;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Benchmarks;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using LotteryTickets.SubsetSum;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Benchmarks;
 

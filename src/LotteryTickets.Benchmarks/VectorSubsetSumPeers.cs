@@ -3,6 +3,7 @@ using System.Numerics;
 using Google.OrTools.Sat;
 using LotteryTickets.SubsetSum;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Benchmarks;
 

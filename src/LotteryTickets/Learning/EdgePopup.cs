@@ -3,6 +3,7 @@ using LotteryTickets.Networks;
 using LotteryTickets.Pruning;
 using LotteryTickets.Workbook;
 using static TorchSharp.torch;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Learning;
 

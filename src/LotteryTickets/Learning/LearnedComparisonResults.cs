@@ -1,6 +1,7 @@
 using LotteryTickets.Networks;
 using LotteryTickets.Timing;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Learning;
 

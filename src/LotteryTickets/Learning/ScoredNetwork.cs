@@ -2,6 +2,7 @@ using LotteryTickets.Pruning;
 using LotteryTickets.Workbook;
 using TorchSharp;
 using static TorchSharp.torch;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Learning;
 

@@ -1,4 +1,5 @@
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Networks;
 

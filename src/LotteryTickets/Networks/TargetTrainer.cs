@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LotteryTickets.Workbook;
 using static TorchSharp.torch;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Networks;
 

@@ -1,6 +1,7 @@
 using LotteryTickets.Networks;
 using LotteryTickets.Workbook;
 using MathNet.Numerics.Distributions;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Pruning;
 

@@ -1,6 +1,7 @@
 using LotteryTickets.Networks;
 using LotteryTickets.SubsetSum;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Pruning;
 

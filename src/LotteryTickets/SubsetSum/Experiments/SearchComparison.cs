@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.SubsetSum;
 

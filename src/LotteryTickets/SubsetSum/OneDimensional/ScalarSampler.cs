@@ -1,3 +1,4 @@
+using LotteryTickets.Statistics;
 namespace LotteryTickets.SubsetSum;
 
 /// <summary>

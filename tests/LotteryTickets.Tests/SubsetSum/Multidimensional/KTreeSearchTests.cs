@@ -1,6 +1,7 @@
 using CsCheck;
 using LotteryTickets.SubsetSum;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Tests.SubsetSum.Multidimensional;
 

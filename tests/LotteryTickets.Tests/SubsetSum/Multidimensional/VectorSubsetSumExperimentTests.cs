@@ -1,5 +1,6 @@
 using LotteryTickets.SubsetSum;
 using LotteryTickets.Workbook;
+using LotteryTickets.Statistics;
 
 namespace LotteryTickets.Tests.SubsetSum.Multidimensional;
 

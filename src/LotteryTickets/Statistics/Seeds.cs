@@ -1,4 +1,4 @@
-namespace LotteryTickets.Workbook;
+namespace LotteryTickets.Statistics;
 
 /// <summary>
 /// Derives independent, reproducible seeds from one base seed. Experiment code gives trial <c>i</c>
