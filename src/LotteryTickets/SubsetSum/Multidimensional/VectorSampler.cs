@@ -81,7 +81,7 @@ public abstract class VectorSampler
     /// <summary>Draws <paramref name="n"/> vectors from <c>Seeds.Rng(seed)</c>: the same seed gives the same vectors on every machine.</summary>
     /// <param name="n">How many vectors; at least 0.</param>
     /// <param name="seed">The seed.</param>
-    public double[][] Sample(int n, int seed) => Sample(n, Workbook.Seeds.Rng(seed));
+    public double[][] Sample(int n, int seed) => Sample(n, Seeds.Rng(seed));
 
     /// <summary>Standard Gaussian vectors N(0, I_d).</summary>
     /// <param name="dimension">The dimension d, at least 1.</param>

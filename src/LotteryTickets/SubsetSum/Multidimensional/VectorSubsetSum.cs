@@ -168,7 +168,7 @@ public static class VectorSubsetSum
         }
         else
         {
-            local.LargeNeighbourhood(Workbook.Seeds.Rng(options.Seed, n, d), toleranceRaw, budget);
+            local.LargeNeighbourhood(Seeds.Rng(options.Seed, n, d), toleranceRaw, budget);
             indices = local.Indices();
             proven = local.Proven;
         }
@@ -203,7 +203,7 @@ public static class VectorSubsetSum
             if (attempt > 0 && budget.CheckTime()) break;
             if (retry && options.NodeLimit is long limit && entries + plan.EstimatedEntries(n) > limit) break;
             var search = new KTreeSearch(vectors, target, plan, euclidean);
-            int[] indices = search.Run(Workbook.Seeds.Derive(options.Seed, n, d, attempt), euclidean ? options.Tolerance * options.Tolerance : options.Tolerance);
+            int[] indices = search.Run(Seeds.Derive(options.Seed, n, d, attempt), euclidean ? options.Tolerance * options.Tolerance : options.Tolerance);
             entries += search.Entries;
             Array.Sort(indices);
             var choice = VectorSubsetChoice.Create(vectors, indices, target, options.Norm, false, VectorSubsetSumMethod.KTree, 0);
