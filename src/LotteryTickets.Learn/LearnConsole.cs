@@ -151,7 +151,7 @@ public static class LearnConsole
         var data = FashionMnist.Load();
         var learning = comparisonOptions.Learning;
         var construction = comparisonOptions.Construction!;
-        string loadBefore = TimingConditions.LoadAverage();
+        string loadBefore = MachineFacts.LoadAverage();
         var started = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
         output.WriteLine($"target {targetFile}: {target} ({info.TestAccuracy:P2}); n = [{string.Join(", ", ns)}], seeds [{string.Join(", ", seeds)}]; {learning}; " +
@@ -171,7 +171,7 @@ public static class LearnConsole
                 rows.AddRange(rows.Any(r => r.Method == "target") ? comparison.Rows.Where(r => r.Method != "target") : comparison.Rows);
                 output.WriteLine(Table.FromRows(["network", "kept weights", "density", "used channels", "test accuracy", "seconds"],
                     comparison.Rows.Select(r => new object?[] { r.Label, r.KeptWeights, r.Density, r.UsedChannels, r.TestAccuracy, r.Seconds }),
-                    $"n = {n}, seed {seed} ({watch.Elapsed.TotalSeconds:F0} s so far, load average {TimingConditions.LoadAverage()})"));
+                    $"n = {n}, seed {seed} ({watch.Elapsed.TotalSeconds:F0} s so far, load average {MachineFacts.LoadAverage()})"));
                 if (seed != seeds[0] || timingBatches.Length == 0) continue;
                 var report = InferenceTimer.Measure(comparison.CompactNetworks(), new TimingOptions
                 {
@@ -189,7 +189,7 @@ public static class LearnConsole
             new ResultsTarget(targetFile, info.WeightsSha256, target.Architecture, info.TestAccuracy, info.TrainingSeconds),
             ns, seeds, learning, construction.SliceTolerance, comparisonOptions.TestImages ?? data.Test.Count,
             new ResultsMachine(TimingConditions.Capture().Processor, machine.Cores, machine.OperatingSystem, machine.DotNet, threads,
-                construction.MaxDegreeOfParallelism ?? Environment.ProcessorCount, loadBefore, TimingConditions.LoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1)),
+                construction.MaxDegreeOfParallelism ?? Environment.ProcessorCount, loadBefore, MachineFacts.LoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1)),
             rows, timing);
         results.Save(outPath);
         output.WriteLine($"wrote {outPath} ({watch.Elapsed.TotalSeconds:F0} s; load average {loadBefore} before, {results.Machine.LoadAverageAfter} after)");
@@ -206,20 +206,11 @@ public static class LearnConsole
             "Test accuracy over seeds");
     }
 
-    /// <summary>A committed target by name, or a target JSON by path (relative to the repository's top or absolute); also the path as recorded.</summary>
+    /// <summary>A committed target by name, or a target JSON by path (<see cref="CommittedTargets.LoadNameOrPath"/>); also the path as recorded.</summary>
     private static (TargetCnn Target, TargetInfo Info, string File) LoadTarget(string? option, WorkbookEnvironment env)
     {
-        string value = option ?? CommittedTargets.Default.Name;
-        if (CommittedTargets.Contains(value))
-        {
-            var committed = CommittedTargets.Get(value);
-            var (t, i) = committed.Load(env);
-            return (t, i, committed.JsonPath);
-        }
-        if (!value.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{value}'.", "target");
-        var (target, info) = TargetFile.Load(env.ResolvePath(value));
-        return (target, info, Path.GetRelativePath(env.Root, env.ResolvePath(value)).Replace('\\', '/'));
+        var (target, info, _, jsonPath) = CommittedTargets.LoadNameOrPath(option ?? CommittedTargets.Default.Name, env);
+        return (target, info, jsonPath);
     }
 
     /// <summary>Builds a value and validates it, turning a validation failure into an error that names the console option.</summary>

@@ -78,9 +78,7 @@ int Time(ParseResult options)
 
     // A committed target by name (the 3x3 default when absent), or a target JSON by path.
     string targetOption = options.GetValue(targetOptionSymbol) ?? CommittedTargets.Default.Name;
-    var (target, info) = CommittedTargets.Contains(targetOption) ? CommittedTargets.Load(targetOption, env)
-        : targetOption.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? TargetFile.Load(env.ResolvePath(targetOption))
-        : throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{targetOption}'.");
+    var (target, info, _, _) = CommittedTargets.LoadNameOrPath(targetOption, env);
     Console.WriteLine($"{target}");
     // The kernel ticket to time: a saved mask (--mask), else one built at --n, else the committed target's committed
     // ticket (data/ticket-NAME-kernel.mask.json, the one notebook 05 measures), else one built at n = 32. A ticket built

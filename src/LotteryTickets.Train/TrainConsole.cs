@@ -371,20 +371,11 @@ public static class TrainConsole
         };
     }
 
-    /// <summary>A committed target by name, or a target JSON by path (relative to the repository's top or absolute).</summary>
+    /// <summary>A committed target by name, or a target JSON by path (<see cref="CommittedTargets.LoadNameOrPath"/>).</summary>
     private static (TargetCnn Target, string Name, TargetInfo Info) LoadTarget(string? option, WorkbookEnvironment env)
     {
-        string value = option ?? CommittedTargets.Default.Name;
-        if (CommittedTargets.Contains(value))
-        {
-            var committed = CommittedTargets.Get(value);
-            var (target, info) = committed.Load(env);
-            return (target, committed.Name, info);
-        }
-        if (!value.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"--target takes a committed target ({string.Join(", ", CommittedTargets.Names)}) or a target JSON file; got '{value}'.");
-        var (loaded, loadedInfo) = TargetFile.Load(env.ResolvePath(value));
-        return (loaded, value, loadedInfo);
+        var (target, info, name, _) = CommittedTargets.LoadNameOrPath(option ?? CommittedTargets.Default.Name, env);
+        return (target, name, info);
     }
 
     /// <summary>Parses <c>c_out:kernel:stride:padding</c> per layer into an architecture for 1x28x28 non-negative inputs.</summary>
@@ -439,7 +430,7 @@ public static class TrainConsole
         if (Directory.Exists(path)) throw new ArgumentException($"--{option} '{path}' is a folder; give a file name.", option);
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    private static string LoadAverage() => MachineFacts.LoadAverage();
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

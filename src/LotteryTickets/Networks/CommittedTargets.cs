@@ -55,4 +55,29 @@ public static class CommittedTargets
 
     /// <summary>Loads the committed target called <paramref name="name"/> (see <see cref="CommittedTarget.Load"/>).</summary>
     public static (TargetCnn Target, TargetInfo Info) Load(string name, WorkbookEnvironment? environment = null) => Get(name).Load(environment);
+
+    /// <summary>
+    /// What a <c>--target</c> option names: a committed target by name, or a target JSON by path (relative to the
+    /// repository's top or absolute). Returns the target, its description, the name to show (the committed name or the
+    /// path as given) and its JSON path relative to the repository's top.
+    /// </summary>
+    /// <param name="nameOrPath">A name of <see cref="Names"/> or a path ending in <c>.json</c>.</param>
+    /// <param name="environment">The workbook's environment (its root resolves relative paths).</param>
+    /// <exception cref="ArgumentException">Neither a committed target nor a JSON path.</exception>
+    public static (TargetCnn Target, TargetInfo Info, string Name, string JsonPath) LoadNameOrPath(string nameOrPath, WorkbookEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (Contains(nameOrPath))
+        {
+            var committed = Get(nameOrPath);
+            var (target, info) = committed.Load(environment);
+            return (target, info, committed.Name, committed.JsonPath);
+        }
+        if (!nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"--target takes a committed target ({string.Join(", ", Names)}) or a target JSON file; got '{nameOrPath}'.", "target");
+        string path = environment.ResolvePath(nameOrPath);
+        var (loaded, loadedInfo) = TargetFile.Load(path);
+        return (loaded, loadedInfo, nameOrPath, Path.GetRelativePath(environment.Root, path).Replace('\\', '/'));
+    }
 }

@@ -43,7 +43,7 @@ public static class SizingSweep
         if (accuracySeeds > 0 && !etas.Contains(accuracyEta))
             throw new ArgumentOutOfRangeException(nameof(accuracyEta), accuracyEta, $"accuracyEta must be one of the etas ({string.Join(", ", etas)}); got {accuracyEta}.");
         options ??= TicketOptions.Default;
-        string loadStart = LoadAverage();
+        string loadStart = MachineFacts.LoadAverage();
         var watch = Stopwatch.StartNew();
         var rows = new List<SizingRow>();
         var accuracy = new List<SeedAccuracyRow>();
@@ -77,7 +77,7 @@ public static class SizingSweep
         var provenance = new SizingProvenance(command, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
             seed, Enumerable.Range(seed, accuracySeeds).ToArray(), fraction, maxHiddenPerInput, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
             test?.Count ?? 0, Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, loadStart, LoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1));
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, loadStart, MachineFacts.LoadAverage(), Math.Round(watch.Elapsed.TotalSeconds, 1));
         return new SizingSweepResult(provenance, rows, accuracy);
     }
 
@@ -106,7 +106,6 @@ public static class SizingSweep
         return Enumerable.Range(0, layers).Sum(l => (long)architecture.Layers[l].OutChannels * architecture.Layers[l].InChannels * (architecture.LayerInputNonNegative(l) ? 1 : 2));
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private sealed class Progress(Action<SizingStep> report) : IProgress<SizingStep>
     {

@@ -42,20 +42,8 @@ public sealed record TimingConditions(DateTime MeasuredAtUtc, MachineFacts Machi
             LoadAverage(), LoadAverage(), note);
     }
 
-    /// <summary>The 1-, 5- and 15-minute load averages from /proc/loadavg, or "n/a".</summary>
-    public static string LoadAverage()
-    {
-        try
-        {
-            if (!File.Exists("/proc/loadavg")) return "n/a";
-            var parts = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return parts.Length >= 3 ? string.Join(" ", parts.Take(3)) : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
+    /// <summary>The 1-, 5- and 15-minute load averages from /proc/loadavg, or "n/a" (<see cref="MachineFacts.LoadAverage"/>).</summary>
+    public static string LoadAverage() => MachineFacts.LoadAverage();
 
     private static string ProcessorName()
     {

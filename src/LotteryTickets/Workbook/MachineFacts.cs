@@ -18,4 +18,20 @@ public sealed record MachineFacts(string OperatingSystem, string Architecture, i
         Environment.ProcessorCount,
         RuntimeInformation.FrameworkDescription,
         TorchSharp.torch.get_num_threads());
+
+    /// <summary>The 1-, 5- and 15-minute load averages from /proc/loadavg, or "n/a" (another system, or unreadable): recorded
+    /// beside every timing, because on a shared machine it says how much a figure can be trusted.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            if (!File.Exists("/proc/loadavg")) return "n/a";
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 3 ? string.Join(" ", parts.Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
 }
