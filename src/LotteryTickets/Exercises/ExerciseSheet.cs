@@ -11,7 +11,7 @@ namespace LotteryTickets.Exercises;
 /// <c>Grade</c>, so a function that throws is graded "wrong, because it threw …".
 /// </summary>
 [TypeFormatterSource(typeof(ExerciseSheetFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class ExerciseSheet
+public sealed record ExerciseSheet
 {
     /// <summary>A sheet of grades for notebook <paramref name="notebook"/> (for example "00 · setup and tour").</summary>
     public ExerciseSheet(string notebook, IEnumerable<ExerciseGrade> grades)

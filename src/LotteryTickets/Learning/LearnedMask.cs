@@ -7,7 +7,7 @@ namespace LotteryTickets.Learning;
 /// (so it saves, loads, compacts, folds and times like a constructed ticket), the random mask the same scores gave before
 /// training (the control), and how training went.
 /// </summary>
-public sealed class LearnedMask
+public sealed record LearnedMask
 {
     internal LearnedMask(UnitLayout layout, MaskBudget budget, EdgePopupOptions options, TicketMask mask, TicketMask initialMask,
         IReadOnlyList<float[]> scores, IReadOnlyList<double> epochLosses, int trainImages, int steps, TimeSpan elapsed)

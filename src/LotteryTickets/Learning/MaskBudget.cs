@@ -7,7 +7,7 @@ namespace LotteryTickets.Learning;
 /// (edge-popup keeps a fixed share per layer, as here). Build one from explicit counts, from a density (a share of each
 /// layer's live units), or to match the kept weights of another mask, such as the constructed kernel ticket.
 /// </summary>
-public sealed class MaskBudget
+public sealed record MaskBudget
 {
     private MaskBudget(int[] units, string description) => (UnitsPerLayer, Description) = (units, description);
 

@@ -12,7 +12,7 @@ namespace LotteryTickets.Pruning;
 /// display($"{errors.Within(0.05)} of {errors.Count} slices within 0.05, median {errors.Median:G3}, largest {errors.Max:G3}");
 /// </code>
 /// </summary>
-public sealed class SliceErrorSummary
+public sealed record SliceErrorSummary
 {
     private readonly double[] _sorted;
 

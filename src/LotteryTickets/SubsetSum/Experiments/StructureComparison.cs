@@ -21,7 +21,7 @@ namespace LotteryTickets.SubsetSum;
 /// Max-norm throughout (the unstructured criterion is a max over coordinates).
 /// </para>
 /// </summary>
-public sealed class StructureComparison
+public sealed record StructureComparison
 {
     private StructureComparison(string distribution, int dimension, double epsilon, TargetMode mode, int maxN, int seed, StructureTrial[] rows)
     {

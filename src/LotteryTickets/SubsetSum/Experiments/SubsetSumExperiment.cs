@@ -18,7 +18,7 @@ namespace LotteryTickets.SubsetSum;
 /// Trials run in parallel and write into their own slots, so the numbers do not depend on the core count.
 /// </para>
 /// </summary>
-public sealed class SubsetSumExperiment
+public sealed record SubsetSumExperiment
 {
     private readonly double[] _radii; // trial-major: _radii[t * MaxN + (n - 1)]
 

@@ -22,7 +22,7 @@ namespace LotteryTickets.SubsetSum;
 /// numbers do not depend on the core count.
 /// </para>
 /// </summary>
-public sealed class VectorSubsetSumExperiment
+public sealed record VectorSubsetSumExperiment
 {
     /// <summary>Largest maxN accepted in <see cref="TargetMode.RandomTarget"/> mode (beyond the exact range the solver's heuristic is used).</summary>
     public const int MaxRandomTargetN = 1000;
