@@ -5,7 +5,7 @@ using System.CommandLine.Parsing;
 namespace LotteryTickets.Cli;
 
 /// <summary>
-/// Runs a console program's <see cref="RootCommand"/> the workbook's way: <c>--help</c>, <c>-h</c> or <c>help</c> anywhere
+/// Runs a console program's <see cref="RootCommand"/> the workbook's way: <c>--help</c>, <c>-h</c> or <c>-?</c> anywhere, or the word <c>help</c> first,
 /// prints the program's usage and exits 0; a refused command line (unknown option, value that does not parse or is out of
 /// range) prints one line <c>error: ...</c> and exits 2 before any action runs; an action that refuses its input by
 /// throwing (see <c>isBadInput</c>) also prints one line and exits 2.
@@ -39,7 +39,8 @@ public static class ConsoleProgram
         // No response files (@file) and no bundling of short options: every word means what it says.
         var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false });
         var help = root.Options.OfType<HelpOption>().Single();
-        if (result.Tokens.Any(t => t.Type == TokenType.Option && (t.Value == help.Name || help.Aliases.Contains(t.Value))))
+        // --help, -h or -? anywhere; the word help only first, so that a value spelled "help" (--out help) stays a value.
+        if ((args.Count > 0 && args[0] == "help") || result.Tokens.Any(t => t.Type == TokenType.Option && (t.Value == help.Name || help.Aliases.Contains(t.Value))))
         {
             output.WriteLine(usage);
             return Success;
@@ -95,13 +96,11 @@ public static class ConsoleProgram
         return result.Errors[0].Message;
     }
 
-    /// <summary>Help is the program's own usage text, also for the word <c>help</c>; no <c>--version</c> (the programs are not versioned apart from the workbook).</summary>
+    /// <summary>Help is the program's own usage text (for <c>--help</c>, <c>-h</c>, <c>-?</c>, and the word <c>help</c> first, see <see cref="Run"/>); no <c>--version</c> (the programs are not versioned apart from the workbook).</summary>
     private static void Prepare(RootCommand root)
     {
         foreach (var option in root.Options.Where(o => o is VersionOption).ToArray()) root.Options.Remove(option);
         // No [directives] either: a word in brackets is a value like any other.
         root.Directives.Clear();
-        var help = root.Options.OfType<HelpOption>().Single();
-        if (!help.Aliases.Contains("help")) help.Aliases.Add("help");
     }
 }

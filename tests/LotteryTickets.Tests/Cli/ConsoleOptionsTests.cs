@@ -63,6 +63,19 @@ public class ConsoleOptionsTests
     public void HelpPrintsTheUsageAndSucceeds(params string[] args) =>
         Assert.Equal((ConsoleProgram.Success, "usage: test" + Environment.NewLine, ""), Run(args));
 
+    [Fact]
+    public void AValueSpelledHelpIsAValue()
+    {
+        var output = ConsoleOptions.Text("out");
+        var root = new RootCommand { output };
+        root.SetAction(r => { r.InvocationConfiguration.Output.Write($"out={r.GetValue(output)}"); return ConsoleProgram.Success; });
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        int code = ConsoleProgram.Run(root, ["--out", "help"], "usage: test", stdout, stderr);
+
+        Assert.Equal((ConsoleProgram.Success, "out=help", ""), (code, stdout.ToString(), stderr.ToString()));
+    }
+
     [Theory]
     [InlineData(new[] { "--n" }, "--n needs a value (options come as --name value pairs).")]
     [InlineData(new[] { "n", "3" }, "options come as --name value pairs; got 'n'.")]
