@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using LotteryTickets.Charts;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace LotteryTickets.Exercises;
 
@@ -10,8 +9,7 @@ namespace LotteryTickets.Exercises;
 /// missing answer is reported, and the notebook runs on. A grader whose answer is a function calls it inside
 /// <c>Grade</c>, so a function that throws is graded "wrong, because it threw …".
 /// </summary>
-[TypeFormatterSource(typeof(ExerciseSheetFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record ExerciseSheet
+public sealed class ExerciseSheet : HtmlView
 {
     /// <summary>A sheet of grades for notebook <paramref name="notebook"/> (for example "00 · setup and tour").</summary>
     public ExerciseSheet(string notebook, IEnumerable<ExerciseGrade> grades)
@@ -63,7 +61,7 @@ public sealed record ExerciseSheet
         });
 
     /// <summary>The sheet as HTML: one row per exercise with its grade, coloured by status.</summary>
-    public string ToHtml()
+    public override string ToHtml()
     {
         const string cell = "border:1px solid #ccc;padding:2px 8px;vertical-align:top";
         var html = new StringBuilder("<table class=\"lottery-exercises\" style=\"border-collapse:collapse\">");
@@ -95,10 +93,4 @@ public sealed record ExerciseSheet
             return ExerciseGrade.Wrong(exercise, $"grading it threw {e.GetType().Name}: {e.Message}");
         }
     }
-}
-
-/// <summary>Tells .NET Interactive hosts how to show an <see cref="ExerciseSheet"/>.</summary>
-internal sealed class ExerciseSheetFormatterSource : ITypeFormatterSource
-{
-    public IEnumerable<ITypeFormatter> CreateTypeFormatters() => NotebookFormatter<ExerciseSheet>.HtmlAndText(s => s.ToHtml());
 }

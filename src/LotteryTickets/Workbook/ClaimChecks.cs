@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using LotteryTickets.Charts;
-using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace LotteryTickets.Workbook;
 
@@ -21,8 +19,7 @@ namespace LotteryTickets.Workbook;
 /// checks.Report();
 /// </code>
 /// </summary>
-[TypeFormatterSource(typeof(ClaimChecksFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class ClaimChecks
+public sealed class ClaimChecks : HtmlView
 {
     /// <summary>The largest per-seed failure probability an empirical check may have (the workbook's standard).</summary>
     public const double MaxFailureProbability = 1e-3;
@@ -75,7 +72,7 @@ public sealed class ClaimChecks
     /// <exception cref="ClaimChecksFailedException">A check failed.</exception>
     public void Report()
     {
-        if (KernelInvocationContext.Current is { } context) context.Display(this, "text/html");
+        Show();
         ThrowIfAnyFailed();
     }
 
@@ -89,7 +86,7 @@ public sealed class ClaimChecks
     }
 
     /// <summary>The table as HTML: claim (with the basis of an empirical claim), kind, measured, threshold, pass.</summary>
-    public string ToHtml()
+    public override string ToHtml()
     {
         const string cell = "border:1px solid #ccc;padding:2px 8px;vertical-align:top";
         var html = new StringBuilder("<table class=\"lottery-checks\" style=\"border-collapse:collapse\">");
@@ -142,10 +139,4 @@ public sealed class ClaimChecks
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-}
-
-/// <summary>Tells .NET Interactive hosts how to show <see cref="ClaimChecks"/>: as the checks table, or as its text.</summary>
-internal sealed class ClaimChecksFormatterSource : ITypeFormatterSource
-{
-    public IEnumerable<ITypeFormatter> CreateTypeFormatters() => NotebookFormatter<ClaimChecks>.HtmlAndText(c => c.ToHtml());
 }
