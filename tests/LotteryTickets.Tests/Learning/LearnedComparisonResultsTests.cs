@@ -40,8 +40,9 @@ public sealed class LearnedComparisonResultsTests : IDisposable
     [Fact]
     public void MeanTestAccuracyIsTheMeanOverSeedsOrNaN()
     {
-        var row = Small().Rows.First(r => r.Label == "learned kernels");
-        var results = Small() with { Rows = [row, row with { Seed = 5, TestAccuracy = row.TestAccuracy + 0.25 }, row with { HiddenPerInput = 7, TestAccuracy = 0 }] };
+        var small = Small();
+        var row = small.Rows.First(r => r.Label == "learned kernels");
+        var results = small with { Rows = [row, row with { Seed = 5, TestAccuracy = row.TestAccuracy + 0.25 }, row with { HiddenPerInput = 7, TestAccuracy = 0 }] };
         Assert.Equal(row.TestAccuracy + 0.125, results.MeanTestAccuracy("learned kernels", 6), 12);
         Assert.Equal(0, results.MeanTestAccuracy("learned kernels", 7));
         Assert.True(double.IsNaN(results.MeanTestAccuracy("learned kernels", 8)));
