@@ -62,6 +62,14 @@ public sealed record LearnedComparisonResults(string Format, int Version, string
     public IReadOnlyList<ComparisonRow> RowsOf(string method, string structure) =>
         Rows.Where(r => r.Method == method && (method == "target" || r.Structure == structure)).ToArray();
 
+    /// <summary>
+    /// Mean test accuracy of the network labelled <paramref name="label"/> (a <see cref="ComparisonRow.Label"/>, for example
+    /// "learned kernels") over the seeds run at n = <paramref name="hiddenPerInput"/>; NaN when no such row exists, so a
+    /// chart leaves a gap rather than drawing a made-up point.
+    /// </summary>
+    public double MeanTestAccuracy(string label, int hiddenPerInput) =>
+        Rows.Where(r => r.Label == label && r.HiddenPerInput == hiddenPerInput).Select(r => r.TestAccuracy).DefaultIfEmpty(double.NaN).Average();
+
     private void Validate(string path)
     {
         void Fail(string what) => throw new InvalidDataException($"{path} is not a valid {What}: {what}");

@@ -38,6 +38,18 @@ public sealed class LearnedComparisonResultsTests : IDisposable
     }
 
     [Fact]
+    public void MeanTestAccuracyIsTheMeanOverSeedsOrNaN()
+    {
+        var small = Small();
+        var row = small.Rows.First(r => r.Label == "learned kernels");
+        var results = small with { Rows = [row, row with { Seed = 5, TestAccuracy = row.TestAccuracy + 0.25 }, row with { HiddenPerInput = 7, TestAccuracy = 0 }] };
+        Assert.Equal(row.TestAccuracy + 0.125, results.MeanTestAccuracy("learned kernels", 6), 12);
+        Assert.Equal(0, results.MeanTestAccuracy("learned kernels", 7));
+        Assert.True(double.IsNaN(results.MeanTestAccuracy("learned kernels", 8)));
+        Assert.True(double.IsNaN(results.MeanTestAccuracy("random kernels", 6)));
+    }
+
+    [Fact]
     public void AnInconsistentFileIsRefusedWithWhatIsWrong()
     {
         var results = Small();
