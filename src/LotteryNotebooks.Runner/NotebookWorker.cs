@@ -72,10 +72,17 @@ internal static class NotebookWorker
         return 0;
     }
 
+    // The periodic reporter and the main loop both report; taking the changes and writing them under one lock keeps the
+    // reports in the order they were taken, so a return value is never written before a display that came first.
+    private static readonly Lock ReportGate = new();
+
     private static void Report(NotebookOutputs outputs, WorkerEventWriter events)
     {
-        foreach (var (cell, index, output) in outputs.TakeChanged())
-            events.Write(WorkerEvent.Output, cell: cell, index: index, output: output);
+        lock (ReportGate)
+        {
+            foreach (var (cell, index, output) in outputs.TakeChanged())
+                events.Write(WorkerEvent.Output, cell: cell, index: index, output: output);
+        }
     }
 
     // The runner holds this process's standard input open; when the runner ends (even killed), the pipe closes and the

@@ -43,6 +43,7 @@ internal sealed class WorkerProcess
         }
         finally
         {
+            foreach (var cell in worker.CodeCells()) DropEmptySlots((JsonArray)cell["outputs"]!);
             try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
         }
         return (worker._executed, worker._failure);
@@ -124,11 +125,7 @@ internal sealed class WorkerProcess
                 phase.Restart();
                 break;
             case WorkerEvent.Output:
-                var outputs = (JsonArray)Cell(e["cell"]!.GetValue<int>())["outputs"]!;
-                int index = e["index"]!.GetValue<int>();
-                var output = e["output"]!.DeepClone();
-                if (index < outputs.Count) outputs[index] = output;
-                else outputs.Add(output);
+                PlaceOutput((JsonArray)Cell(e["cell"]!.GetValue<int>())["outputs"]!, e["index"]!.GetValue<int>(), e["output"]!.DeepClone());
                 break;
             case WorkerEvent.End:
                 int cell = e["cell"]!.GetValue<int>();
@@ -178,6 +175,24 @@ internal sealed class WorkerProcess
     {
         var lines = _stderr.Text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).TakeLast(3).ToArray();
         return lines.Length == 0 ? "" : " Its last words on stderr: " + string.Join(" | ", lines.Select(l => l.Length > 200 ? l[..197] + "..." : l));
+    }
+
+    /// <summary>
+    /// Puts an output the worker reported at its place in the cell's outputs, whatever order the reports arrive in: a
+    /// later output reported first leaves empty slots before it, filled when the earlier ones arrive (a large display
+    /// written by one thread must not be overwritten by, or overwrite, a return value written by another).
+    /// </summary>
+    internal static void PlaceOutput(JsonArray outputs, int index, JsonNode output)
+    {
+        while (outputs.Count <= index) outputs.Add(null);
+        outputs[index] = output;
+    }
+
+    /// <summary>Removes slots no report filled (a worker killed between two reports), so the notebook holds only outputs.</summary>
+    internal static void DropEmptySlots(JsonArray outputs)
+    {
+        for (int i = outputs.Count - 1; i >= 0; i--)
+            if (outputs[i] is null) outputs.RemoveAt(i);
     }
 
     private JsonObject Cell(int index) => (JsonObject)_notebook.Cells[index]!;
