@@ -11,6 +11,8 @@ namespace LotteryTickets.Benchmarks;
 /// threads (the default), Auto, and CP-SAT with the given workers, checks that every proven optimum agrees to 1e-9, and
 /// prints each time and the medians. n where Exact would exceed its memory limit are reported as refused. <c>--only one|two</c>
 /// runs only Exact with that build (no warm-up, no Auto, no CP-SAT), for one build's peak memory under <c>/usr/bin/time -f %M</c>.
+/// <c>--splits 44=22:22:0;48=20:20:8</c> times the exact search's own split of the vectors (halves A, B and the vectors taken
+/// out, <c>VectorSubsetSum.ExactSplit</c>) against the given ones, instance by instance.
 /// </summary>
 internal static class ExactSearchReport
 {
@@ -30,7 +32,8 @@ internal static class ExactSearchReport
                 case "--no-cpsat": cpSat = false; break;
                 case "--breakdown": breakdown = true; break;
                 case "--only": only = args[++i]; break;
-                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --instances, --workers, --no-cpsat.", nameof(args));
+                case "--splits": CompareSplits(sizes, instances, args[++i]); return;
+                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --instances, --workers, --no-cpsat, --breakdown, --only one|two, --splits n=A:B:Outer;...", nameof(args));
             }
         }
         int d = VectorSubsetSumPeers.Dimension;
@@ -66,7 +69,8 @@ internal static class ExactSearchReport
                         throw new InvalidOperationException($"n = {n}: exact runs disagree: {eb.Error:R} ({eb.ProvenOptimal}) and {ea.Error:R} ({ea.ProvenOptimal}).");
                     error = ea.Error;
                 }
-                if (breakdown && fits) Breakdown(vectors, target);
+                // The breakdown builds one plain index of two halves: only where the search has no vectors outside its halves.
+                if (breakdown && fits && VectorSubsetSum.ExactSplit(n, d).Outer == 0) Breakdown(vectors, target);
                 var (u, eu) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Auto, true));
                 auto.Add(u);
                 if (eu.ProvenOptimal) autoProven++;
@@ -113,6 +117,26 @@ internal static class ExactSearchReport
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    local {tLocal:F3} s (error {local.Raw:G4}), k-tree {tTree:F3} s (error {tree.Error:G4}), build {tBuild:F3} s; search from {start:G4}: {w.Elapsed.TotalSeconds:F3} s, {budget.Nodes} nodes, optimum {search.BestRaw:G6}"));
         }
+    }
+
+    // The exact search's own split against the given ones (n=A:B:Outer;..., e.g. 44=22:22:0;48=20:20:8), same process.
+    private static void CompareSplits(int[] sizes, int instances, string splits)
+    {
+        var given = splits.Split(';').Select(p => p.Split('=')).ToDictionary(p => int.Parse(p[0]), p => p[1].Split(':').Select(int.Parse).ToArray());
+        foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        var options = new VectorSubsetSumOptions { Method = VectorSubsetSumMethod.Exact };
+        foreach (int n in sizes)
+            foreach (var (vectors, target) in VectorSubsetSumPeers.Instances(n, instances))
+            {
+                var own = VectorSubsetSum.ExactSplit(n, target.Length);
+                int[] g = given[n];
+                var (t1, c1) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                var (t2, c2) = Time(() => VectorSubsetSum.SolveExact(vectors, target, options, (g[0], g[1], g[2])));
+                if (Math.Abs(c1.Error - c2.Error) > 1e-9 || !c1.ProvenOptimal || !c2.ProvenOptimal)
+                    throw new InvalidOperationException($"n = {n}: splits disagree: {c1.Error:R} and {c2.Error:R}.");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  n = {n}: split {own.A}:{own.B}:{own.Outer} {t1:F3} s ({c1.Nodes} nodes), split {string.Join(':', g)} {t2:F3} s ({c2.Nodes} nodes), optimum {c1.Error:G6}"));
+            }
     }
 
     private static VectorSubsetChoice Solve(double[][] vectors, double[] target, VectorSubsetSumMethod method, bool parallel) =>

@@ -44,14 +44,48 @@ public static class VectorSubsetSum
     /// <summary>Memory limit of the exact search's half-sum trees: 1 GiB (see <see cref="ExactBytes"/>).</summary>
     public const long ExactMaxBytes = 1L << 30;
 
+    /// <summary>Most vectors <see cref="VectorSubsetSumMethod.Exact"/> accepts: 48, the largest size measured (a proof at d = 9
+    /// took 0.4 to 4.6 s there on 2 cores; each two more vectors multiply the work by about two to four).</summary>
+    public const int ExactMaxItems = 48;
+
+    /// <summary>Most vectors the exact search takes out of its two halves (2^8 = 256 shifted targets; see <see cref="ExactSplit"/>).</summary>
+    public const int ExactMaxOuterItems = 8;
+
+    /// <summary>From this many vectors on, the exact search takes some out of its halves (see <see cref="ExactSplit"/>).</summary>
+    internal const int ExactOuterFromItems = 40;
+
+    /// <summary>Most vectors in the two halves together once vectors are taken out: halves of 20 (2^20 sums each).</summary>
+    internal const int ExactInnerMaxItems = 40;
+
     /// <summary>
-    /// Approximate peak bytes of the exact search on <paramref name="n"/> vectors of dimension <paramref name="d"/>:
-    /// (2^floor(n/2) + 2^ceil(n/2)) half sums of 8·d + 8 bytes, stored twice while the trees are built, plus the
-    /// trees' bounding boxes (factor 2.5 in all). About 26 MB at n = 32, d = 9.
+    /// Approximate peak bytes of the exact search on <paramref name="n"/> vectors of dimension <paramref name="d"/>: the index of
+    /// its two halves (<see cref="ExactSplit"/>), (2^A + 2^B) half sums of 8·d + 8 bytes, stored twice while the trees are built,
+    /// plus the trees' bounding boxes (factor 2.5 in all): about 26 MB at n = 32, 420 MB from n = 42 on at d = 9 (halves of 20).
+    /// The vectors taken out of the halves cost no memory.
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
-    public static double ExactBytes(int n, int d) => VectorMeetInTheMiddle.Bytes(n / 2, n - n / 2, d);
+    public static double ExactBytes(int n, int d)
+    {
+        var (a, b, _) = ExactSplit(n, d);
+        return VectorMeetInTheMiddle.Bytes(a, b, d);
+    }
+
+    /// <summary>
+    /// How the exact search splits n vectors in dimension d: halves of A and B vectors (meet in the middle, one index) and
+    /// <c>Outer</c> vectors taken out of them. Below <see cref="ExactOuterFromItems"/> vectors everything goes into the halves;
+    /// from there on the halves hold at most <see cref="ExactInnerMaxItems"/> vectors and at least 2 are taken out (40 = 19 + 19 + 2,
+    /// 48 = 20 + 20 + 8), and more (up to <see cref="ExactMaxOuterItems"/>) when the halves would not fit in
+    /// <see cref="ExactMaxBytes"/>. The index is queried once per subset of the outer vectors (see <c>SearchShifted</c>).
+    /// Measured at d = 9 (docs/performance-multidimensional.md): two halves of 22 at n = 44 took 1.5 s (median) against 0.6 s for
+    /// 20 + 20 + 4; at n = 48, 22 + 22 + 4 took 1.5 s, 21 + 21 + 6 1.3 s and 20 + 20 + 8 1.15 s.
+    /// </summary>
+    internal static (int A, int B, int Outer) ExactSplit(int n, int d)
+    {
+        int inner = n >= ExactOuterFromItems ? Math.Min(ExactInnerMaxItems, n - 2) : n;
+        while (inner > 1 && n - inner < ExactMaxOuterItems && VectorMeetInTheMiddle.Bytes(inner / 2, inner - inner / 2, d) > ExactMaxBytes) inner--;
+        return (inner / 2, inner - inner / 2, n - inner);
+    }
 
     /// <summary>
     /// Bytes a two-thread build of the half-sum trees needs beyond <see cref="ExactBytes"/>: both halves' enumerated sums
@@ -61,7 +95,7 @@ public static class VectorSubsetSum
     /// the runtime; 791 and 960 MiB before the trees were made lazily). The exact search builds on two threads only while
     /// the sum stays within <see cref="ExactMaxBytes"/>.
     /// </summary>
-    internal static double ParallelBuildExtraBytes(int n, int d) => 8.0 * d * Math.Pow(2, n / 2);
+    internal static double ParallelBuildExtraBytes(int n, int d) => 8.0 * d * Math.Pow(2, ExactSplit(n, d).A);
 
     /// <summary>
     /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d:
@@ -108,10 +142,20 @@ public static class VectorSubsetSum
         };
         if (method == VectorSubsetSumMethod.KTree) return RunKTree(vectors, target, options);
         bool exact = method == VectorSubsetSumMethod.Exact;
-        return options.Norm == VectorNorm.Max
-            ? Run<MaxMetric>(vectors, target, options, exact)
-            : Run<EuclideanMetric>(vectors, target, options, exact);
+        return Run(vectors, target, options, exact, ExactSplit(n, d));
     }
+
+    /// <summary>The exact search with a given split (halves of A and B vectors, the last Outer vectors taken out), for tests and
+    /// benchmarks; A + B + Outer must be n and Outer at most 30.</summary>
+    internal static VectorSubsetChoice SolveExact(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options,
+        (int A, int B, int Outer) split) =>
+        Run(vectors, target, options, true, split);
+
+    private static VectorSubsetChoice Run(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options, bool exact,
+        (int A, int B, int Outer) split) =>
+        options.Norm == VectorNorm.Max
+            ? Run<MaxMetric>(vectors, target, options, exact, split)
+            : Run<EuclideanMetric>(vectors, target, options, exact, split);
 
     /// <summary>Largest dimension for which <see cref="VectorSubsetSumMethod.Auto"/> uses the k-tree search (beyond it the local search does better).</summary>
     public const int KTreeMaxDimension = 12;
@@ -138,7 +182,8 @@ public static class VectorSubsetSum
         : fixedSize is null && d <= KTreeMaxDimension && n >= KTreeMinItems ? VectorSubsetSumMethod.KTree
         : VectorSubsetSumMethod.Heuristic;
 
-    private static VectorSubsetChoice Run<TMetric>(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options, bool exact)
+    private static VectorSubsetChoice Run<TMetric>(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options, bool exact,
+        (int A, int B, int Outer) split)
         where TMetric : struct, IErrorMetric
     {
         int n = vectors.Count, d = target.Length;
@@ -157,14 +202,7 @@ public static class VectorSubsetSum
         }
         else if (exact)
         {
-            var items = new int[n];
-            for (int i = 0; i < n; i++) items[i] = i;
-            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null,
-                options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes);
-            var search = new DualTreeSearch<TMetric>(target, local.Raw, toleranceRaw, budget);
-            index.Search(search, options.FixedSize);
-            indices = search.Found ? index.Indices(search.BestMaskA, search.BestMaskB) : local.Indices();
-            proven = !search.Stopped;
+            (indices, proven) = SearchShifted(vectors, target, options, split, local, toleranceRaw, budget);
         }
         else
         {
@@ -174,6 +212,60 @@ public static class VectorSubsetSum
         }
         var choice = VectorSubsetChoice.Create(vectors, indices, target, options.Norm, proven, method, budget.Nodes);
         return choice.Error == 0 && !choice.ProvenOptimal ? choice with { ProvenOptimal = true } : choice;
+    }
+
+
+    /// <summary>
+    /// The exact search: one index of two halves (A and B vectors, meet in the middle) over all vectors but the last
+    /// <c>Outer</c>, queried once per subset U of those outer vectors with the target z - Σ_U X_i (and, for a fixed size k, the
+    /// size k - |U|): the index does not depend on the target. Shifts are searched most promising first (smallest lower bound of
+    /// the root pair), each from the best error found so far, and the search ends when no remaining shift's bound is below it:
+    /// the best over all shifts is the optimum. Taking vectors out keeps the index small (halves of 20 at most from n = 40 on)
+    /// and was faster than larger halves (see <see cref="ExactSplit"/>). With Outer = 0 this is one plain meet-in-the-middle query.
+    /// The order depends only on the instance, so the answer is the same whether the halves are built on one thread or two.
+    /// </summary>
+    private static (int[] Indices, bool Proven) SearchShifted<TMetric>(IReadOnlyList<double[]> vectors, double[] target,
+        VectorSubsetSumOptions options, (int A, int B, int Outer) split, VectorLocalSearch<TMetric> local, double toleranceRaw, SearchBudget budget)
+        where TMetric : struct, IErrorMetric
+    {
+        int d = target.Length, inner = split.A + split.B, outer = split.Outer;
+        int[] items = [.. Enumerable.Range(0, inner)];
+        bool bySize = options.FixedSize is not null;
+        int n = inner + outer;
+        using var index = new VectorMeetInTheMiddle(vectors, items, d, split.A, bySize,
+            options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes);
+        var shifts = new List<(double Bound, int Mask, double[] Target)>();
+        for (int mask = 0; mask < 1 << outer; mask++)
+        {
+            int? size = options.FixedSize - System.Numerics.BitOperations.PopCount((uint)mask);
+            if (size < 0 || size > inner) continue;
+            var shifted = (double[])target.Clone();
+            for (int k = 0; k < outer; k++)
+                if ((mask >> k & 1) != 0)
+                    for (int c = 0; c < d; c++) shifted[c] -= vectors[inner + k][c];
+            // One shift alone needs no bound to be ordered (and the by-size index has no single root pair).
+            double bound = outer == 0 || bySize ? 0 : index.RootBound(new DualTreeSearch<TMetric>(shifted, double.PositiveInfinity, 0, budget));
+            shifts.Add((bound, mask, shifted));
+        }
+        shifts.Sort((x, y) => x.Bound != y.Bound ? x.Bound.CompareTo(y.Bound) : x.Mask.CompareTo(y.Mask));
+        double best = local.Raw;
+        int[]? indices = null;
+        foreach (var (bound, mask, shifted) in shifts)
+        {
+            if (bound >= best) break;
+            var search = new DualTreeSearch<TMetric>(shifted, best, toleranceRaw, budget);
+            index.Search(search, options.FixedSize - System.Numerics.BitOperations.PopCount((uint)mask));
+            if (search.Found)
+            {
+                best = search.BestRaw;
+                var chosen = new List<int>(index.Indices(search.BestMaskA, search.BestMaskB));
+                for (int k = 0; k < outer; k++) if ((mask >> k & 1) != 0) chosen.Add(inner + k);
+                chosen.Sort();
+                indices = [.. chosen];
+            }
+            if (search.Stopped) return (indices ?? local.Indices(), false);
+        }
+        return (indices ?? local.Indices(), true);
     }
 
     /// <summary>
@@ -344,6 +436,10 @@ public static class VectorSubsetSum
 
     private static VectorSubsetSumMethod CheckExactFits(int n, int d)
     {
+        if (n > ExactMaxItems)
+            throw new ArgumentOutOfRangeException("vectors", n,
+                $"Method = Exact takes at most VectorSubsetSum.ExactMaxItems = {ExactMaxItems} vectors (its proof time grows two- to " +
+                $"four-fold per two more vectors); got n = {n}. Use Method = Auto, KTree or Heuristic for more vectors.");
         double bytes = ExactBytes(n, d);
         if (bytes > ExactMaxBytes)
             throw new ArgumentOutOfRangeException("options", VectorSubsetSumMethod.Exact,
@@ -356,7 +452,7 @@ public static class VectorSubsetSum
     private static int MaxExactItems(int d)
     {
         int n = 0;
-        while (n < 62 && ExactBytes(n + 1, d) <= ExactMaxBytes) n++;
+        while (n < ExactMaxItems && ExactBytes(n + 1, d) <= ExactMaxBytes) n++;
         return n;
     }
 }

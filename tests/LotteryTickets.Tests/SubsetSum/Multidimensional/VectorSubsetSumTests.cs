@@ -245,7 +245,7 @@ public class VectorSubsetSumTests
         Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.Solve(ok, [0, 0], new() { NodeLimit = 0 }));
         var big = VectorSampler.Gaussian(9).Sample(64, 1);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.Solve(big, new double[9], new() { Method = VectorSubsetSumMethod.Exact }));
-        Assert.Contains("ExactMaxBytes", e.Message);
+        Assert.Contains("ExactMaxItems", e.Message);
     }
 
     [Theory]
