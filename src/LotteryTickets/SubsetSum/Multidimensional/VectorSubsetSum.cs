@@ -76,7 +76,7 @@ public static class VectorSubsetSum
     /// <c>Outer</c> vectors taken out of them. Below <see cref="ExactOuterFromItems"/> vectors everything goes into the halves;
     /// from there on the halves hold at most <see cref="ExactInnerMaxItems"/> vectors and at least 2 are taken out (40 = 19 + 19 + 2,
     /// 48 = 20 + 20 + 8), and more (up to <see cref="ExactMaxOuterItems"/>) when the halves would not fit in
-    /// <see cref="ExactMaxBytes"/>. The index is queried once per subset of the outer vectors (see <c>SearchShifted</c>).
+    /// <see cref="ExactMaxBytes"/>. The index is queried once per subset of the outer vectors (see <c>ShiftedSearch</c>).
     /// Measured at d = 9 (docs/performance-multidimensional.md): two halves of 22 at n = 44 took 1.5 s (median) against 0.6 s for
     /// 20 + 20 + 4; at n = 48, 22 + 22 + 4 took 1.5 s, 21 + 21 + 6 1.3 s and 20 + 20 + 8 1.15 s.
     /// </summary>
@@ -202,7 +202,10 @@ public static class VectorSubsetSum
         }
         else if (exact)
         {
-            (indices, proven) = SearchShifted(vectors, target, options, split, local, toleranceRaw, budget);
+            bool parallelBuild = options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes;
+            (int[]? found, proven) = ShiftedSearch<TMetric>.Run(vectors, target, split.A, split.B, split.Outer, options.FixedSize,
+                local.Raw, toleranceRaw, budget, parallelBuild);
+            indices = found ?? local.Indices();
         }
         else
         {
@@ -214,59 +217,6 @@ public static class VectorSubsetSum
         return choice.Error == 0 && !choice.ProvenOptimal ? choice with { ProvenOptimal = true } : choice;
     }
 
-
-    /// <summary>
-    /// The exact search: one index of two halves (A and B vectors, meet in the middle) over all vectors but the last
-    /// <c>Outer</c>, queried once per subset U of those outer vectors with the target z - Σ_U X_i (and, for a fixed size k, the
-    /// size k - |U|): the index does not depend on the target. Shifts are searched most promising first (smallest lower bound of
-    /// the root pair), each from the best error found so far, and the search ends when no remaining shift's bound is below it:
-    /// the best over all shifts is the optimum. Taking vectors out keeps the index small (halves of 20 at most from n = 40 on)
-    /// and was faster than larger halves (see <see cref="ExactSplit"/>). With Outer = 0 this is one plain meet-in-the-middle query.
-    /// The order depends only on the instance, so the answer is the same whether the halves are built on one thread or two.
-    /// </summary>
-    private static (int[] Indices, bool Proven) SearchShifted<TMetric>(IReadOnlyList<double[]> vectors, double[] target,
-        VectorSubsetSumOptions options, (int A, int B, int Outer) split, VectorLocalSearch<TMetric> local, double toleranceRaw, SearchBudget budget)
-        where TMetric : struct, IErrorMetric
-    {
-        int d = target.Length, inner = split.A + split.B, outer = split.Outer;
-        int[] items = [.. Enumerable.Range(0, inner)];
-        bool bySize = options.FixedSize is not null;
-        int n = inner + outer;
-        using var index = new VectorMeetInTheMiddle(vectors, items, d, split.A, bySize,
-            options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes);
-        var shifts = new List<(double Bound, int Mask, double[] Target)>();
-        for (int mask = 0; mask < 1 << outer; mask++)
-        {
-            int? size = options.FixedSize - System.Numerics.BitOperations.PopCount((uint)mask);
-            if (size < 0 || size > inner) continue;
-            var shifted = (double[])target.Clone();
-            for (int k = 0; k < outer; k++)
-                if ((mask >> k & 1) != 0)
-                    for (int c = 0; c < d; c++) shifted[c] -= vectors[inner + k][c];
-            // One shift alone needs no bound to be ordered (and the by-size index has no single root pair).
-            double bound = outer == 0 || bySize ? 0 : index.RootBound(new DualTreeSearch<TMetric>(shifted, double.PositiveInfinity, 0, budget));
-            shifts.Add((bound, mask, shifted));
-        }
-        shifts.Sort((x, y) => x.Bound != y.Bound ? x.Bound.CompareTo(y.Bound) : x.Mask.CompareTo(y.Mask));
-        double best = local.Raw;
-        int[]? indices = null;
-        foreach (var (bound, mask, shifted) in shifts)
-        {
-            if (bound >= best) break;
-            var search = new DualTreeSearch<TMetric>(shifted, best, toleranceRaw, budget);
-            index.Search(search, options.FixedSize - System.Numerics.BitOperations.PopCount((uint)mask));
-            if (search.Found)
-            {
-                best = search.BestRaw;
-                var chosen = new List<int>(index.Indices(search.BestMaskA, search.BestMaskB));
-                for (int k = 0; k < outer; k++) if ((mask >> k & 1) != 0) chosen.Add(inner + k);
-                chosen.Sort();
-                indices = [.. chosen];
-            }
-            if (search.Stopped) return (indices ?? local.Indices(), false);
-        }
-        return (indices ?? local.Indices(), true);
-    }
 
     /// <summary>
     /// The k-tree search: its plans (<see cref="KTreePlan.Schedule"/>) in turn, each with a fresh seeded shuffle, until one

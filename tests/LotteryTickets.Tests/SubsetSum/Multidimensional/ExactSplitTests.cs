@@ -79,4 +79,17 @@ public class ExactSplitTests
         e = Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.Solve(wide, new double[4000], new() { Method = VectorSubsetSumMethod.Exact }));
         Assert.Contains("ExactMaxBytes", e.Message);
     }
+
+    [Fact]
+    public void Ties_between_shifts_give_the_same_subset_whether_the_halves_are_built_on_one_thread_or_two()
+    {
+        // Outer vectors that repeat inner ones give many subsets of equal error in different shifts.
+        var (vectors, target) = VectorBruteForce.Instance(1600, 14, 3, scale: 0.4);
+        for (int k = 0; k < 4; k++) vectors[10 + k] = (double[])vectors[2 * k].Clone();
+        var options = new VectorSubsetSumOptions { Method = VectorSubsetSumMethod.Exact };
+        var serial = VectorSubsetSum.SolveExact(vectors, target, options with { ParallelBuild = false }, (5, 5, 4));
+        Assert.Equal(VectorBruteForce.BestError(vectors, target), serial.Error, 12);
+        for (int run = 0; run < 5; run++)
+            Assert.Equal(serial.Indices, VectorSubsetSum.SolveExact(vectors, target, options, (5, 5, 4)).Indices);
+    }
 }
