@@ -26,7 +26,8 @@ namespace LotteryTickets.SubsetSum;
 /// for n in the hundreds; its answer is not certified. It is what remains where the k-tree does not work: fixed sizes and
 /// high dimension (above <see cref="KTreeMaxDimension"/>, where the k-tree's windows cannot narrow every coordinate).</item>
 /// <item><b>Auto</b> (default) picks with <see cref="MethodFor"/>: Exact when <see cref="UsesExactSearch"/> says so
-/// (n &lt;= <see cref="AutoExactMaxItems"/> for d &lt;= 16, slightly fewer vectors for larger d), else KTree up to
+/// (for d &lt;= 16: n &lt;= <see cref="AutoProvenMaxItems"/> when the optimum is asked for, n &lt;= <see cref="AutoExactMaxItems"/>
+/// with a tolerance or a fixed size; slightly fewer vectors for larger d), else KTree up to
 /// d = <see cref="KTreeMaxDimension"/> without a fixed size, else Heuristic.</item>
 /// </list>
 /// With <see cref="VectorSubsetSumOptions.Tolerance"/> &gt; 0 every method stops at the first subset within the
@@ -38,8 +39,13 @@ namespace LotteryTickets.SubsetSum;
 /// </summary>
 public static class VectorSubsetSum
 {
-    /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> uses the exact search in dimension d &lt;= 16.</summary>
+    /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> uses the exact search in dimension d &lt;= 16 when the
+    /// call has a tolerance or a fixed size (see <see cref="UsesExactSearch"/>).</summary>
     public const int AutoExactMaxItems = 34;
+
+    /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> proves the optimum in dimension d &lt;= 16 when the call
+    /// asks for it (no tolerance, any size): a median proof of 0.2 to 0.6 s at n = 42 on one core (see <see cref="UsesExactSearch"/>).</summary>
+    public const int AutoProvenMaxItems = 42;
 
     /// <summary>Memory limit of the exact search's half-sum trees: 1 GiB (see <see cref="ExactBytes"/>).</summary>
     public const long ExactMaxBytes = 1L << 30;
@@ -98,17 +104,27 @@ public static class VectorSubsetSum
     internal static double ParallelBuildExtraBytes(int n, int d) => 8.0 * d * Math.Pow(2, ExactSplit(n, d).A);
 
     /// <summary>
-    /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d:
-    /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond,
-    /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to a few hundred
-    /// milliseconds at most on one core for random NSN vectors and targets in the cube (measured in
-    /// docs/performance-multidimensional.md: about 0.25 s at d = 16, n = 34; 0.06 s at d = 36, n = 30; 0.06 s at d = 150, n = 26).
+    /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d.
+    /// <list type="bullet">
+    /// <item>A call that asks for the optimum (<paramref name="tolerance"/> = 0, any size): up to
+    /// <see cref="AutoProvenMaxItems"/> (42) vectors for d &lt;= 16, where a proof takes a median 0.2 to 0.6 s on one core
+    /// (NSN vectors, d = 2, 4, 9 and 16; docs/performance-multidimensional.md). Beyond 42 the proof's median passes a second.</item>
+    /// <item>A call with a tolerance, or a fixed size: up to <see cref="AutoExactMaxItems"/> (34) for d &lt;= 16. Such calls
+    /// come by the thousand (the construction searches every kernel slice, stopping at the first subset within its
+    /// tolerance); proving an unreachable tolerance from 35 to 42 vectors made the construction 2 to 20 times slower for
+    /// one to five per cent more slices within it, so the k-tree serves them there.</item>
+    /// <item>Larger d: n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond (0.06 s at d = 36, n = 30; 0.06 s at d = 150, n = 26).</item>
+    /// </list>
+    /// Always within <see cref="ExactMaxBytes"/>.
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
-    public static bool UsesExactSearch(int n, int d)
+    /// <param name="tolerance">The call's <see cref="VectorSubsetSumOptions.Tolerance"/> (0: the optimum is asked for).</param>
+    /// <param name="fixedSize">The subset size asked for, or null for any size.</param>
+    public static bool UsesExactSearch(int n, int d, double tolerance = 0, int? fixedSize = null)
     {
-        int limit = d <= 16 ? AutoExactMaxItems : d <= 36 ? 30 : 26;
+        bool optimumAskedFor = tolerance == 0 && fixedSize is null;
+        int limit = d <= 16 ? (optimumAskedFor ? AutoProvenMaxItems : AutoExactMaxItems) : d <= 36 ? 30 : 26;
         return n <= limit && ExactBytes(n, d) <= ExactMaxBytes;
     }
 
@@ -138,7 +154,7 @@ public static class VectorSubsetSum
             VectorSubsetSumMethod.Exact => CheckExactFits(n, d),
             VectorSubsetSumMethod.KTree => CheckKTreeFits(n, options),
             VectorSubsetSumMethod.Heuristic => VectorSubsetSumMethod.Heuristic,
-            _ => MethodFor(n, d, options.FixedSize),
+            _ => MethodFor(n, d, options.FixedSize, options.Tolerance),
         };
         if (method == VectorSubsetSumMethod.KTree) return RunKTree(vectors, target, options);
         bool exact = method == VectorSubsetSumMethod.Exact;
@@ -177,8 +193,9 @@ public static class VectorSubsetSum
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
     /// <param name="fixedSize">The subset size asked for, or null for any size.</param>
-    public static VectorSubsetSumMethod MethodFor(int n, int d, int? fixedSize = null) =>
-        UsesExactSearch(n, d) ? VectorSubsetSumMethod.Exact
+    /// <param name="tolerance">The call's tolerance (0: the optimum is asked for, which Auto proves up to <see cref="AutoProvenMaxItems"/> vectors).</param>
+    public static VectorSubsetSumMethod MethodFor(int n, int d, int? fixedSize = null, double tolerance = 0) =>
+        UsesExactSearch(n, d, tolerance, fixedSize) ? VectorSubsetSumMethod.Exact
         : fixedSize is null && d <= KTreeMaxDimension && n >= KTreeMinItems ? VectorSubsetSumMethod.KTree
         : VectorSubsetSumMethod.Heuristic;
 
