@@ -5,12 +5,14 @@ using LotteryTickets.SubsetSum;
 namespace LotteryTickets.Benchmarks;
 
 /// <summary>
-/// The exact best subset in d = 9 (NSN vectors, targets uniform in [-1,1]^9, max-norm; <see cref="VectorSubsetSumPeers.Instances"/>)
+/// The exact best subset in d = 9 (or <c>--d</c>; NSN vectors, targets uniform in [-1,1]^d, max-norm; <see cref="VectorSubsetSumPeers.Instances"/>)
 /// against OR-Tools CP-SAT, instance by instance in one process: <c>exact --n 32,36,40 --instances 5 --workers 2</c>.
 /// For each instance it times Exact with its two half-sum trees built one after the other (before issue 16) and on two
 /// threads (the default), Auto, and CP-SAT with the given workers, checks that every proven optimum agrees to 1e-9, and
 /// prints each time and the medians. n where Exact would exceed its memory limit are reported as refused. <c>--only one|two</c>
 /// runs only Exact with that build (no warm-up, no Auto, no CP-SAT), for one build's peak memory under <c>/usr/bin/time -f %M</c>.
+/// <c>--splits 44=22:22:0;48=20:20:8</c> times the exact search's own split of the vectors (halves A, B and the vectors taken
+/// out, <c>VectorSubsetSum.ExactSplit</c>) against the given ones, instance by instance.
 /// </summary>
 internal static class ExactSearchReport
 {
@@ -18,24 +20,26 @@ internal static class ExactSearchReport
     {
         int[] sizes = [32, 36, 40];
         int instances = 5, workers = 2;
+        int d = VectorSubsetSumPeers.Dimension;
         bool cpSat = true, breakdown = false;
         string? only = null; // "one" or "two": time only that exact build (for one process's peak memory under /usr/bin/time)
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--d": d = int.Parse(args[++i]); break;
                 case "--n": sizes = [.. args[++i].Split(',').Select(int.Parse)]; break;
                 case "--instances": instances = int.Parse(args[++i]); break;
                 case "--workers": workers = int.Parse(args[++i]); break;
                 case "--no-cpsat": cpSat = false; break;
                 case "--breakdown": breakdown = true; break;
                 case "--only": only = args[++i]; break;
-                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --instances, --workers, --no-cpsat.", nameof(args));
+                case "--splits": CompareSplits(sizes, instances, d, args[++i]); return;
+                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --d (dimension, default 9), --instances, --workers, --no-cpsat, --breakdown, --only one|two, --splits n=A:B:Outer;...", nameof(args));
             }
         }
-        int d = VectorSubsetSumPeers.Dimension;
         // Warm up the JIT and the pools on a small instance, so the first timed call is not charged for them.
-        if (only is null) foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        if (only is null) foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1, d)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
         Console.WriteLine($"d = {d}, NSN, max-norm, {instances} instances per n, CP-SAT with {workers} worker(s); times in seconds");
         Console.WriteLine("n   | exact, one thread | exact, two-thread build | auto (method) | CP-SAT | same optimum");
         foreach (int n in sizes)
@@ -44,10 +48,10 @@ internal static class ExactSearchReport
             var after = new List<double>();
             var auto = new List<double>();
             var peer = new List<double>();
-            string autoMethod = VectorSubsetSum.MethodFor(n, d).ToString();
+            string autoMethod = VectorSubsetSum.MethodFor(n, d).ToString(); // the benchmark asks for the optimum (no tolerance)
             int same = 0, autoProven = 0;
             bool fits = VectorSubsetSum.ExactBytes(n, d) <= VectorSubsetSum.ExactMaxBytes;
-            foreach (var (vectors, target) in VectorSubsetSumPeers.Instances(n, instances))
+            foreach (var (vectors, target) in VectorSubsetSumPeers.Instances(n, instances, d))
             {
                 double? error = null;
                 if (fits)
@@ -66,7 +70,8 @@ internal static class ExactSearchReport
                         throw new InvalidOperationException($"n = {n}: exact runs disagree: {eb.Error:R} ({eb.ProvenOptimal}) and {ea.Error:R} ({ea.ProvenOptimal}).");
                     error = ea.Error;
                 }
-                if (breakdown && fits) Breakdown(vectors, target);
+                // The breakdown builds one plain index of two halves: only where the search has no vectors outside its halves.
+                if (breakdown && fits && VectorSubsetSum.ExactSplit(n, d).Outer == 0) Breakdown(vectors, target);
                 var (u, eu) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Auto, true));
                 auto.Add(u);
                 if (eu.ProvenOptimal) autoProven++;
@@ -113,6 +118,26 @@ internal static class ExactSearchReport
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    local {tLocal:F3} s (error {local.Raw:G4}), k-tree {tTree:F3} s (error {tree.Error:G4}), build {tBuild:F3} s; search from {start:G4}: {w.Elapsed.TotalSeconds:F3} s, {budget.Nodes} nodes, optimum {search.BestRaw:G6}"));
         }
+    }
+
+    // The exact search's own split against the given ones (n=A:B:Outer;..., e.g. 44=22:22:0;48=20:20:8), same process.
+    private static void CompareSplits(int[] sizes, int instances, int d, string splits)
+    {
+        var given = splits.Split(';').Select(p => p.Split('=')).ToDictionary(p => int.Parse(p[0]), p => p[1].Split(':').Select(int.Parse).ToArray());
+        foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1, d)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        var options = new VectorSubsetSumOptions { Method = VectorSubsetSumMethod.Exact };
+        foreach (int n in sizes)
+            foreach (var (vectors, target) in VectorSubsetSumPeers.Instances(n, instances, d))
+            {
+                var own = VectorSubsetSum.ExactSplit(n, target.Length);
+                int[] g = given[n];
+                var (t1, c1) = Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                var (t2, c2) = Time(() => VectorSubsetSum.SolveExact(vectors, target, options, (g[0], g[1], g[2])));
+                if (Math.Abs(c1.Error - c2.Error) > 1e-9 || !c1.ProvenOptimal || !c2.ProvenOptimal)
+                    throw new InvalidOperationException($"n = {n}: splits disagree: {c1.Error:R} and {c2.Error:R}.");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  n = {n}: split {own.A}:{own.B}:{own.Outer} {t1:F3} s ({c1.Nodes} nodes), split {string.Join(':', g)} {t2:F3} s ({c2.Nodes} nodes), optimum {c1.Error:G6}"));
+            }
     }
 
     private static VectorSubsetChoice Solve(double[][] vectors, double[] target, VectorSubsetSumMethod method, bool parallel) =>

@@ -26,7 +26,8 @@ namespace LotteryTickets.SubsetSum;
 /// for n in the hundreds; its answer is not certified. It is what remains where the k-tree does not work: fixed sizes and
 /// high dimension (above <see cref="KTreeMaxDimension"/>, where the k-tree's windows cannot narrow every coordinate).</item>
 /// <item><b>Auto</b> (default) picks with <see cref="MethodFor"/>: Exact when <see cref="UsesExactSearch"/> says so
-/// (n &lt;= <see cref="AutoExactMaxItems"/> for d &lt;= 16, slightly fewer vectors for larger d), else KTree up to
+/// (for d &lt;= 16: n &lt;= <see cref="AutoProvenMaxItems"/> when the optimum is asked for, n &lt;= <see cref="AutoExactMaxItems"/>
+/// with a tolerance or a fixed size; slightly fewer vectors for larger d), else KTree up to
 /// d = <see cref="KTreeMaxDimension"/> without a fixed size, else Heuristic.</item>
 /// </list>
 /// With <see cref="VectorSubsetSumOptions.Tolerance"/> &gt; 0 every method stops at the first subset within the
@@ -38,20 +39,59 @@ namespace LotteryTickets.SubsetSum;
 /// </summary>
 public static class VectorSubsetSum
 {
-    /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> uses the exact search in dimension d &lt;= 16.</summary>
+    /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> uses the exact search in dimension d &lt;= 16 when the
+    /// call has a tolerance or a fixed size (see <see cref="UsesExactSearch"/>).</summary>
     public const int AutoExactMaxItems = 34;
+
+    /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> proves the optimum in dimension d &lt;= 16 when the call
+    /// asks for it (no tolerance, any size): a median proof of 0.2 to 0.6 s at n = 42 on one core (see <see cref="UsesExactSearch"/>).</summary>
+    public const int AutoProvenMaxItems = 42;
 
     /// <summary>Memory limit of the exact search's half-sum trees: 1 GiB (see <see cref="ExactBytes"/>).</summary>
     public const long ExactMaxBytes = 1L << 30;
 
+    /// <summary>Most vectors <see cref="VectorSubsetSumMethod.Exact"/> accepts: 48, the largest size measured (a proof at d = 9
+    /// took 0.4 to 4.6 s there on 2 cores; each two more vectors multiply the work by about two to four).</summary>
+    public const int ExactMaxItems = 48;
+
+    /// <summary>Most vectors the exact search takes out of its two halves (2^8 = 256 shifted targets; see <see cref="ExactSplit"/>).</summary>
+    public const int ExactMaxOuterItems = 8;
+
+    /// <summary>From this many vectors on, the exact search takes some out of its halves (see <see cref="ExactSplit"/>).</summary>
+    internal const int ExactOuterFromItems = 40;
+
+    /// <summary>Most vectors in the two halves together once vectors are taken out: halves of 20 (2^20 sums each).</summary>
+    internal const int ExactInnerMaxItems = 40;
+
     /// <summary>
-    /// Approximate peak bytes of the exact search on <paramref name="n"/> vectors of dimension <paramref name="d"/>:
-    /// (2^floor(n/2) + 2^ceil(n/2)) half sums of 8·d + 8 bytes, stored twice while the trees are built, plus the
-    /// trees' bounding boxes (factor 2.5 in all). About 26 MB at n = 32, d = 9.
+    /// Approximate peak bytes of the exact search on <paramref name="n"/> vectors of dimension <paramref name="d"/>: the index of
+    /// its two halves (<see cref="ExactSplit"/>), (2^A + 2^B) half sums of 8·d + 8 bytes, stored twice while the trees are built,
+    /// plus the trees' bounding boxes (factor 2.5 in all): about 26 MB at n = 32, 420 MB from n = 42 on at d = 9 (halves of 20).
+    /// The vectors taken out of the halves cost no memory.
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
-    public static double ExactBytes(int n, int d) => VectorMeetInTheMiddle.Bytes(n / 2, n - n / 2, d);
+    public static double ExactBytes(int n, int d)
+    {
+        var (a, b, _) = ExactSplit(n, d);
+        return VectorMeetInTheMiddle.Bytes(a, b, d);
+    }
+
+    /// <summary>
+    /// How the exact search splits n vectors in dimension d: halves of A and B vectors (meet in the middle, one index) and
+    /// <c>Outer</c> vectors taken out of them. Below <see cref="ExactOuterFromItems"/> vectors everything goes into the halves;
+    /// from there on the halves hold at most <see cref="ExactInnerMaxItems"/> vectors and at least 2 are taken out (40 = 19 + 19 + 2,
+    /// 48 = 20 + 20 + 8), and more (up to <see cref="ExactMaxOuterItems"/>) when the halves would not fit in
+    /// <see cref="ExactMaxBytes"/>. The index is queried once per subset of the outer vectors (see <c>ShiftedSearch</c>).
+    /// Measured at d = 9 (docs/performance-multidimensional.md): two halves of 22 at n = 44 took 1.5 s (median) against 0.6 s for
+    /// 20 + 20 + 4; at n = 48, 22 + 22 + 4 took 1.5 s, 21 + 21 + 6 1.3 s and 20 + 20 + 8 1.15 s.
+    /// </summary>
+    internal static (int A, int B, int Outer) ExactSplit(int n, int d)
+    {
+        int inner = n >= ExactOuterFromItems ? Math.Min(ExactInnerMaxItems, n - 2) : n;
+        while (inner > 1 && n - inner < ExactMaxOuterItems && VectorMeetInTheMiddle.Bytes(inner / 2, inner - inner / 2, d) > ExactMaxBytes) inner--;
+        return (inner / 2, inner - inner / 2, n - inner);
+    }
 
     /// <summary>
     /// Bytes a two-thread build of the half-sum trees needs beyond <see cref="ExactBytes"/>: both halves' enumerated sums
@@ -61,20 +101,30 @@ public static class VectorSubsetSum
     /// the runtime; 791 and 960 MiB before the trees were made lazily). The exact search builds on two threads only while
     /// the sum stays within <see cref="ExactMaxBytes"/>.
     /// </summary>
-    internal static double ParallelBuildExtraBytes(int n, int d) => 8.0 * d * Math.Pow(2, n / 2);
+    internal static double ParallelBuildExtraBytes(int n, int d) => 8.0 * d * Math.Pow(2, ExactSplit(n, d).A);
 
     /// <summary>
-    /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d:
-    /// n &lt;= <see cref="AutoExactMaxItems"/> (34) when d &lt;= 16, n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond,
-    /// and always within <see cref="ExactMaxBytes"/>. These limits keep a proof of optimality to a few hundred
-    /// milliseconds at most on one core for random NSN vectors and targets in the cube (measured in
-    /// docs/performance-multidimensional.md: about 0.25 s at d = 16, n = 34; 0.06 s at d = 36, n = 30; 0.06 s at d = 150, n = 26).
+    /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d.
+    /// <list type="bullet">
+    /// <item>A call that asks for the optimum (<paramref name="tolerance"/> = 0, any size): up to
+    /// <see cref="AutoProvenMaxItems"/> (42) vectors for d &lt;= 16, where a proof takes a median 0.2 to 0.6 s on one core
+    /// (NSN vectors, d = 2, 4, 9 and 16; docs/performance-multidimensional.md). Beyond 42 the proof's median passes a second.</item>
+    /// <item>A call with a tolerance, or a fixed size: up to <see cref="AutoExactMaxItems"/> (34) for d &lt;= 16. Such calls
+    /// come by the thousand (the construction searches every kernel slice, stopping at the first subset within its
+    /// tolerance); proving an unreachable tolerance from 35 to 42 vectors made the construction 2 to 20 times slower for
+    /// one to five per cent more slices within it, so the k-tree serves them there.</item>
+    /// <item>Larger d: n &lt;= 30 when d &lt;= 36, n &lt;= 26 beyond (0.06 s at d = 36, n = 30; 0.06 s at d = 150, n = 26).</item>
+    /// </list>
+    /// Always within <see cref="ExactMaxBytes"/>.
     /// </summary>
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
-    public static bool UsesExactSearch(int n, int d)
+    /// <param name="tolerance">The call's <see cref="VectorSubsetSumOptions.Tolerance"/> (0: the optimum is asked for).</param>
+    /// <param name="fixedSize">The subset size asked for, or null for any size.</param>
+    public static bool UsesExactSearch(int n, int d, double tolerance = 0, int? fixedSize = null)
     {
-        int limit = d <= 16 ? AutoExactMaxItems : d <= 36 ? 30 : 26;
+        bool optimumAskedFor = tolerance == 0 && fixedSize is null;
+        int limit = d <= 16 ? (optimumAskedFor ? AutoProvenMaxItems : AutoExactMaxItems) : d <= 36 ? 30 : 26;
         return n <= limit && ExactBytes(n, d) <= ExactMaxBytes;
     }
 
@@ -104,14 +154,24 @@ public static class VectorSubsetSum
             VectorSubsetSumMethod.Exact => CheckExactFits(n, d),
             VectorSubsetSumMethod.KTree => CheckKTreeFits(n, options),
             VectorSubsetSumMethod.Heuristic => VectorSubsetSumMethod.Heuristic,
-            _ => MethodFor(n, d, options.FixedSize),
+            _ => MethodFor(n, d, options.FixedSize, options.Tolerance),
         };
         if (method == VectorSubsetSumMethod.KTree) return RunKTree(vectors, target, options);
         bool exact = method == VectorSubsetSumMethod.Exact;
-        return options.Norm == VectorNorm.Max
-            ? Run<MaxMetric>(vectors, target, options, exact)
-            : Run<EuclideanMetric>(vectors, target, options, exact);
+        return Run(vectors, target, options, exact, ExactSplit(n, d));
     }
+
+    /// <summary>The exact search with a given split (halves of A and B vectors, the last Outer vectors taken out), for tests and
+    /// benchmarks; A + B + Outer must be n and Outer at most 30.</summary>
+    internal static VectorSubsetChoice SolveExact(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options,
+        (int A, int B, int Outer) split) =>
+        Run(vectors, target, options, true, split);
+
+    private static VectorSubsetChoice Run(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options, bool exact,
+        (int A, int B, int Outer) split) =>
+        options.Norm == VectorNorm.Max
+            ? Run<MaxMetric>(vectors, target, options, exact, split)
+            : Run<EuclideanMetric>(vectors, target, options, exact, split);
 
     /// <summary>Largest dimension for which <see cref="VectorSubsetSumMethod.Auto"/> uses the k-tree search (beyond it the local search does better).</summary>
     public const int KTreeMaxDimension = 12;
@@ -133,12 +193,14 @@ public static class VectorSubsetSum
     /// <param name="n">Number of vectors.</param>
     /// <param name="d">Dimension.</param>
     /// <param name="fixedSize">The subset size asked for, or null for any size.</param>
-    public static VectorSubsetSumMethod MethodFor(int n, int d, int? fixedSize = null) =>
-        UsesExactSearch(n, d) ? VectorSubsetSumMethod.Exact
+    /// <param name="tolerance">The call's tolerance (0: the optimum is asked for, which Auto proves up to <see cref="AutoProvenMaxItems"/> vectors).</param>
+    public static VectorSubsetSumMethod MethodFor(int n, int d, int? fixedSize = null, double tolerance = 0) =>
+        UsesExactSearch(n, d, tolerance, fixedSize) ? VectorSubsetSumMethod.Exact
         : fixedSize is null && d <= KTreeMaxDimension && n >= KTreeMinItems ? VectorSubsetSumMethod.KTree
         : VectorSubsetSumMethod.Heuristic;
 
-    private static VectorSubsetChoice Run<TMetric>(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options, bool exact)
+    private static VectorSubsetChoice Run<TMetric>(IReadOnlyList<double[]> vectors, double[] target, VectorSubsetSumOptions options, bool exact,
+        (int A, int B, int Outer) split)
         where TMetric : struct, IErrorMetric
     {
         int n = vectors.Count, d = target.Length;
@@ -157,14 +219,10 @@ public static class VectorSubsetSum
         }
         else if (exact)
         {
-            var items = new int[n];
-            for (int i = 0; i < n; i++) items[i] = i;
-            using var index = new VectorMeetInTheMiddle(vectors, items, d, n / 2, bySize: options.FixedSize is not null,
-                options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes);
-            var search = new DualTreeSearch<TMetric>(target, local.Raw, toleranceRaw, budget);
-            index.Search(search, options.FixedSize);
-            indices = search.Found ? index.Indices(search.BestMaskA, search.BestMaskB) : local.Indices();
-            proven = !search.Stopped;
+            bool parallelBuild = options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes;
+            (int[]? found, proven) = ShiftedSearch<TMetric>.Run(vectors, target, split.A, split.B, split.Outer, options.FixedSize,
+                local.Raw, toleranceRaw, budget, parallelBuild);
+            indices = found ?? local.Indices();
         }
         else
         {
@@ -175,6 +233,7 @@ public static class VectorSubsetSum
         var choice = VectorSubsetChoice.Create(vectors, indices, target, options.Norm, proven, method, budget.Nodes);
         return choice.Error == 0 && !choice.ProvenOptimal ? choice with { ProvenOptimal = true } : choice;
     }
+
 
     /// <summary>
     /// The k-tree search: its plans (<see cref="KTreePlan.Schedule"/>) in turn, each with a fresh seeded shuffle, until one
@@ -344,6 +403,10 @@ public static class VectorSubsetSum
 
     private static VectorSubsetSumMethod CheckExactFits(int n, int d)
     {
+        if (n > ExactMaxItems)
+            throw new ArgumentOutOfRangeException("vectors", n,
+                $"Method = Exact takes at most VectorSubsetSum.ExactMaxItems = {ExactMaxItems} vectors (its proof time grows two- to " +
+                $"four-fold per two more vectors); got n = {n}. Use Method = Auto, KTree or Heuristic for more vectors.");
         double bytes = ExactBytes(n, d);
         if (bytes > ExactMaxBytes)
             throw new ArgumentOutOfRangeException("options", VectorSubsetSumMethod.Exact,
@@ -356,7 +419,7 @@ public static class VectorSubsetSum
     private static int MaxExactItems(int d)
     {
         int n = 0;
-        while (n < 62 && ExactBytes(n + 1, d) <= ExactMaxBytes) n++;
+        while (n < ExactMaxItems && ExactBytes(n + 1, d) <= ExactMaxBytes) n++;
         return n;
     }
 }

@@ -126,6 +126,10 @@ internal sealed class VectorMeetInTheMiddle : IDisposable
         }
     }
 
+    /// <summary>The lower bound of the root pair of the any-size trees for <paramref name="search"/>'s target.</summary>
+    public double RootBound<TMetric>(DualTreeSearch<TMetric> search) where TMetric : struct, IErrorMetric =>
+        search.RootBound(_treesA[0]!, _treesB[0]!);
+
     /// <summary>The item indices (ascending) of the half subsets with masks <paramref name="maskA"/> and <paramref name="maskB"/>.</summary>
     public int[] Indices(ulong maskA, ulong maskB)
     {

@@ -200,10 +200,31 @@ public class VectorSubsetSumTests
     public void Auto_uses_the_exact_search_where_documented()
     {
         Assert.True(VectorSubsetSum.UsesExactSearch(32, 9));
-        Assert.False(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoExactMaxItems + 1, 9));
+        Assert.False(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoExactMaxItems + 1, 9, tolerance: 0.05));
         Assert.False(VectorSubsetSum.UsesExactSearch(32, 150));
         var (vectors, target) = VectorBruteForce.Instance(2, 20, 9);
         Assert.Equal(VectorSubsetSumMethod.Exact, VectorSubsetSum.Solve(vectors, target).Method);
+    }
+
+    [Fact]
+    public void Auto_proves_the_optimum_up_to_42_vectors_when_the_optimum_is_asked_for()
+    {
+        // Asked for the optimum (no tolerance, any size): proven up to AutoProvenMaxItems in d <= 16.
+        Assert.True(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoProvenMaxItems, 9));
+        Assert.True(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoProvenMaxItems, 16));
+        Assert.False(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoProvenMaxItems + 1, 9));
+        // A tolerance or a fixed size keeps the cheaper limit; larger d keeps its own.
+        Assert.False(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoExactMaxItems + 1, 9, fixedSize: 10));
+        Assert.False(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoProvenMaxItems, 20));
+        Assert.Equal(VectorSubsetSumMethod.KTree, VectorSubsetSum.MethodFor(36, 4, tolerance: 1e-3));
+
+        var (vectors, target) = VectorBruteForce.Instance(3, 36, 4);
+        var proven = VectorSubsetSum.Solve(vectors, target);
+        var searched = VectorSubsetSum.Solve(vectors, target, new VectorSubsetSumOptions { Tolerance = 1e-12 });
+        Assert.Equal(VectorSubsetSumMethod.Exact, proven.Method);
+        Assert.True(proven.ProvenOptimal);
+        Assert.Equal(VectorSubsetSumMethod.KTree, searched.Method);
+        Assert.True(proven.Error <= searched.Error, $"the proven optimum {proven.Error:R} is above the k-tree's {searched.Error:R}");
     }
 
     [Fact]
@@ -245,7 +266,7 @@ public class VectorSubsetSumTests
         Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.Solve(ok, [0, 0], new() { NodeLimit = 0 }));
         var big = VectorSampler.Gaussian(9).Sample(64, 1);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => VectorSubsetSum.Solve(big, new double[9], new() { Method = VectorSubsetSumMethod.Exact }));
-        Assert.Contains("ExactMaxBytes", e.Message);
+        Assert.Contains("ExactMaxItems", e.Message);
     }
 
     [Theory]
