@@ -16,12 +16,18 @@ namespace LotteryTickets.SubsetSum;
 /// of the sample), every point is routed once down those levels into a bucket of about <see cref="BucketTarget"/> points
 /// (small enough for a core's cache), and one more pass writes every point as a row straight to its bucket's place,
 /// keeping each bucket's exact box on the way. Below the buckets, a node is split only when a search first descends into
-/// it (<see cref="Expand"/>, one level at a time): a search touches a few per cent of the leaves, so most nodes are never
+/// it (<see cref="Split"/>, one level at a time): a search touches a few per cent of the leaves, so most nodes are never
 /// made. At n = 40, d = 9 the eager build took about 0.33 s per half (load 8), this one about 0.09 s plus the splits the
 /// search asks for (0.05 s for both halves at n = 42, 0.14 s in the hardest benchmark instance); the optimum does not
 /// change.</para>
-/// <para>Because searches split nodes as they go, a tree (and the <see cref="VectorMeetInTheMiddle"/> index holding it)
-/// must be searched by one thread at a time; every index in the library is built and queried on one thread.</para>
+/// <para>Searches split nodes as they go, and several threads may search one tree at once (<see cref="ShiftedSearch{TMetric}"/>):
+/// <see cref="Split"/> takes the tree's lock, splits the node if no one has yet, and publishes the split by writing the node's
+/// <see cref="Left"/> last, with release semantics, after its children, their boxes and the reordered points are in place.
+/// Readers are safe because (1) only the points of an unsplit node are reordered, and a search reads points only of leaves,
+/// whose ranges never lie inside an unsplit node; (2) a node's start, end, box and (once published) children never change;
+/// (3) node arrays that <see cref="Grow"/> replaces are kept (not returned to the pool) until <see cref="Dispose"/>, so a reader
+/// still holding an old array reads valid values, and one that sees a stale <see cref="Unsplit"/> there takes the lock and finds
+/// the split made. Whichever thread splits a node, its children are the same (they depend only on the node's points).</para>
 /// </summary>
 internal sealed class HalfSumTree : IDisposable
 {
@@ -57,7 +63,7 @@ internal sealed class HalfSumTree : IDisposable
     public int[] End = [];
 
     /// <summary>Left child of each node, <see cref="Leaf"/> (-1) for a leaf, <see cref="Unsplit"/> (-2) for a bucket not split
-    /// yet. Children have larger indices than their parent. The node arrays are replaced when <see cref="Expand"/> grows them.</summary>
+    /// yet. Children have larger indices than their parent. The node arrays are replaced when <see cref="Split"/> grows them.</summary>
     public int[] Left = [];
 
     /// <summary>Right child of each node (<see cref="Leaf"/> or <see cref="Unsplit"/> as in <see cref="Left"/>).</summary>
@@ -182,6 +188,10 @@ internal sealed class HalfSumTree : IDisposable
     /// <summary>Returns the pooled arrays; the tree must not be used afterwards.</summary>
     public void Dispose()
     {
+        for (int i = 0; i < _retiredInts.Count; i++) { int[] old = _retiredInts[i]; SumBuffers.Return(ref old); }
+        for (int i = 0; i < _retiredDoubles.Count; i++) { double[] old = _retiredDoubles[i]; SumBuffers.Return(ref old); }
+        _retiredInts.Clear();
+        _retiredDoubles.Clear();
         SumBuffers.Return(ref Points);
         SumBuffers.Return(ref Masks);
         SumBuffers.Return(ref Start);
@@ -353,10 +363,26 @@ internal sealed class HalfSumTree : IDisposable
 
     /// <summary>
     /// Value of <see cref="Left"/> and <see cref="Right"/> for a node of more than <see cref="LeafSize"/> points not split
-    /// yet: its box is exact but its children exist only after <see cref="Expand"/>. A search looks at a few per cent of
+    /// yet: its box is exact but its children exist only after <see cref="Split"/>. A search looks at a few per cent of
     /// the points' leaves (measured 0.6 to 5 % at n = 40 to 42, d = 9), so most nodes are never split.
     /// </summary>
     public const int Unsplit = -2;
+
+    // Serializes splits (and the node arrays' growth) of this tree; reads take no lock.
+    private readonly Lock _splitLock = new();
+
+    /// <summary>
+    /// Splits the node <paramref name="node"/> unless some thread has already: callers read <see cref="Left"/> with
+    /// <see cref="Volatile.Read{T}(ref readonly T)"/>, call this when it is <see cref="Unsplit"/>, and read the children after.
+    /// Safe while other threads search the tree (see the class remarks).
+    /// </summary>
+    public void Split(int node)
+    {
+        lock (_splitLock)
+        {
+            if (Left[node] == Unsplit) Expand(node);
+        }
+    }
 
     /// <summary>
     /// Splits the node <paramref name="node"/> (whose <see cref="Left"/> is <see cref="Unsplit"/>) into two children near
@@ -365,7 +391,7 @@ internal sealed class HalfSumTree : IDisposable
     /// reordered in place. The children depend only on the node's points, not on when it is expanded.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Expand(int node)
+    private void Expand(int node)
     {
         int d = Dimension, start = Start[node], end = End[node];
         int axis = 0;
@@ -377,8 +403,9 @@ internal sealed class HalfSumTree : IDisposable
         }
         int mid = PartitionRows(axis, start, end, out _);
         int left = NewChild(start, mid), right = NewChild(mid, end);
-        Left[node] = left;
+        // Left last, released: a reader that sees the children sees everything they are made of.
         Right[node] = right;
+        Volatile.Write(ref Left[node], left);
     }
 
     private int NewChild(int start, int end)
@@ -533,22 +560,27 @@ internal sealed class HalfSumTree : IDisposable
         }
     }
 
+    // Arrays replaced by Grow: another thread may still be reading them, so they go back to the pool only in Dispose
+    // (together they are smaller than the arrays in use, since each growth doubles).
+    private readonly List<int[]> _retiredInts = [];
+    private readonly List<double[]> _retiredDoubles = [];
+
     private void Grow()
     {
         int capacity = _nodeCapacity = 2 * _nodeCapacity;
-        Start = Grown(Start, capacity);
-        End = Grown(End, capacity);
-        Left = Grown(Left, capacity);
-        Right = Grown(Right, capacity);
-        Lo = Grown(Lo, capacity * Dimension, NodeCount * Dimension);
-        Hi = Grown(Hi, capacity * Dimension, NodeCount * Dimension);
+        Volatile.Write(ref Start, Grown(Start, capacity));
+        Volatile.Write(ref End, Grown(End, capacity));
+        Volatile.Write(ref Left, Grown(Left, capacity));
+        Volatile.Write(ref Right, Grown(Right, capacity));
+        Volatile.Write(ref Lo, Grown(Lo, capacity * Dimension, NodeCount * Dimension));
+        Volatile.Write(ref Hi, Grown(Hi, capacity * Dimension, NodeCount * Dimension));
     }
 
-    private static double[] Grown(double[] array, int capacity, int used)
+    private double[] Grown(double[] array, int capacity, int used)
     {
         double[] larger = SumBuffers.Rent<double>(capacity);
         Array.Copy(array, larger, used);
-        SumBuffers.Return(ref array);
+        if (array.Length > 0) _retiredDoubles.Add(array);
         return larger;
     }
 
@@ -556,7 +588,7 @@ internal sealed class HalfSumTree : IDisposable
     {
         int[] larger = SumBuffers.Rent<int>(capacity);
         Array.Copy(array, larger, NodeCount);
-        SumBuffers.Return(ref array);
+        if (array.Length > 0) _retiredInts.Add(array);
         return larger;
     }
 
