@@ -17,7 +17,9 @@ public sealed record VectorSubsetChoice(int[] Indices, double[] Sum, double Erro
     /// <summary>The algorithm that produced this answer (<see cref="VectorSubsetSumMethod.Exact"/> or <see cref="VectorSubsetSumMethod.Heuristic"/>).</summary>
     public VectorSubsetSumMethod Method { get; init; }
 
-    /// <summary>Search nodes visited (pairs of k-d tree nodes), the unit of <see cref="VectorSubsetSumOptions.NodeLimit"/>.</summary>
+    /// <summary>Search nodes visited (pairs of k-d tree nodes), the unit of <see cref="VectorSubsetSumOptions.NodeLimit"/>. When the
+    /// exact search ran on two threads (n &gt;= 40 without a tolerance or node limit) the count depends on their timing; the
+    /// subset does not.</summary>
     public long Nodes { get; init; }
 
     /// <summary>Number of vectors kept, |S|.</summary>

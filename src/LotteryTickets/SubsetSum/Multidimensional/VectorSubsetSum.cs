@@ -221,7 +221,7 @@ public static class VectorSubsetSum
         {
             bool parallelBuild = options.ParallelBuild && ExactBytes(n, d) + ParallelBuildExtraBytes(n, d) <= ExactMaxBytes;
             (int[]? found, proven) = ShiftedSearch<TMetric>.Run(vectors, target, split.A, split.B, split.Outer, options.FixedSize,
-                local.Raw, toleranceRaw, budget, parallelBuild);
+                local.Raw, toleranceRaw, budget, parallelBuild, options.ParallelSearch);
             indices = found ?? local.Indices();
         }
         else

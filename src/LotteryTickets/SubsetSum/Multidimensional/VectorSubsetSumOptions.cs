@@ -54,6 +54,13 @@ public sealed record VectorSubsetSumOptions
     /// </summary>
     internal bool ParallelBuild { get; init; } = true;
 
+    /// <summary>
+    /// Whether Exact may search its shifts (from n = 40, see <c>ShiftedSearch</c>) on two threads sharing one index, when the
+    /// machine has two cores and the call gives neither a tolerance nor a node limit (the subset is the same either way; the
+    /// node count of <see cref="VectorSubsetChoice.Nodes"/> may differ). Off only to measure what it buys.
+    /// </summary>
+    internal bool ParallelSearch { get; init; } = true;
+
     /// <summary>Reads like "Max-norm, tolerance 0.01, |S| = 5, Auto".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Norm}-norm, tolerance {Tolerance:G4}{(FixedSize is int k ? $", |S| = {k}" : "")}, {Method}" +

@@ -25,6 +25,22 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
     /// <summary>True once a pair better than the starting bound was found.</summary>
     public bool Found;
 
+    /// <summary>Raw error of the best pair found (valid when <see cref="Found"/>). Equal to <see cref="BestRaw"/> unless a
+    /// shared incumbent lowered the bound below it.</summary>
+    public double FoundRaw = double.PositiveInfinity;
+
+    /// <summary>An incumbent shared with searches on other threads, or null: every <see cref="SyncInterval"/> nodes the bound is
+    /// lowered to <see cref="SharedIncumbent.Threshold"/> for <see cref="Rank"/>.</summary>
+    public SharedIncumbent? Shared;
+
+    /// <summary>This search's rank among the searches sharing <see cref="Shared"/> (ties go to the lowest rank).</summary>
+    public int Rank;
+
+    /// <summary>Nodes between two reads of <see cref="Shared"/>.</summary>
+    private const int SyncInterval = 64;
+
+    private int _sinceSync;
+
     /// <summary>Masks of the best pair's two half subsets (valid when <see cref="Found"/>).</summary>
     public ulong BestMaskA, BestMaskB;
 
@@ -66,7 +82,15 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
     private void Visit(int na, int nb)
     {
         if (_budget.Tick()) { Stopped = true; return; }
-        bool aLeaf = _a.Left[na] == HalfSumTree.Leaf, bLeaf = _b.Left[nb] == HalfSumTree.Leaf;
+        if (Shared is not null && ++_sinceSync == SyncInterval)
+        {
+            _sinceSync = 0;
+            double shared = Shared.Threshold(Rank);
+            if (shared < BestRaw) BestRaw = shared;
+        }
+        // Children are read with acquire semantics: another thread may be splitting the node (HalfSumTree.Split).
+        int leftA = Volatile.Read(ref _a.Left[na]), leftB = Volatile.Read(ref _b.Left[nb]);
+        bool aLeaf = leftA == HalfSumTree.Leaf, bLeaf = leftB == HalfSumTree.Leaf;
         if (aLeaf && bLeaf)
         {
             LeafPair(na, nb);
@@ -75,8 +99,12 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
         bool splitA = !aLeaf && (bLeaf || _a.End[na] - _a.Start[na] >= _b.End[nb] - _b.Start[nb]);
         if (splitA)
         {
-            if (_a.Left[na] == HalfSumTree.Unsplit) _a.Expand(na);
-            int c1 = _a.Left[na], c2 = _a.Right[na];
+            if (leftA == HalfSumTree.Unsplit)
+            {
+                _a.Split(na);
+                leftA = Volatile.Read(ref _a.Left[na]);
+            }
+            int c1 = leftA, c2 = _a.Right[na];
             double l1 = LowerBound(c1, nb, BestRaw), l2 = LowerBound(c2, nb, BestRaw);
             if (l2 < l1) { (c1, c2) = (c2, c1); (l1, l2) = (l2, l1); }
             if (l1 < BestRaw) { Visit(c1, nb); if (Stopped) return; }
@@ -84,8 +112,12 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
         }
         else
         {
-            if (_b.Left[nb] == HalfSumTree.Unsplit) _b.Expand(nb);
-            int c1 = _b.Left[nb], c2 = _b.Right[nb];
+            if (leftB == HalfSumTree.Unsplit)
+            {
+                _b.Split(nb);
+                leftB = Volatile.Read(ref _b.Left[nb]);
+            }
+            int c1 = leftB, c2 = _b.Right[nb];
             double l1 = LowerBound(na, c1, BestRaw), l2 = LowerBound(na, c2, BestRaw);
             if (l2 < l1) { (c1, c2) = (c2, c1); (l1, l2) = (l2, l1); }
             if (l1 < BestRaw) { Visit(na, c1); if (Stopped) return; }
@@ -143,7 +175,7 @@ internal sealed class DualTreeSearch<TMetric> where TMetric : struct, IErrorMetr
                     if (acc >= BestRaw) break;
                 }
                 if (c < d) continue;
-                BestRaw = acc;
+                BestRaw = FoundRaw = acc;
                 Found = true;
                 BestMaskA = _a.Masks[i];
                 BestMaskB = _b.Masks[j];
