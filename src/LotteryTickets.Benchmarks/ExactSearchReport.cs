@@ -7,10 +7,13 @@ namespace LotteryTickets.Benchmarks;
 /// <summary>
 /// The exact best subset in d = 9 (or <c>--d</c>; NSN vectors, targets uniform in [-1,1]^d, max-norm; <see cref="VectorSubsetSumPeers.Instances"/>)
 /// against OR-Tools CP-SAT, instance by instance in one process: <c>exact --n 32,36,40 --instances 5 --workers 2</c>.
-/// For each instance it times Exact with its two half-sum trees built one after the other (before issue 16) and on two
-/// threads (the default), Auto, and CP-SAT with the given workers, checks that every proven optimum agrees to 1e-9, and
-/// prints each time and the medians. n where Exact would exceed its memory limit are reported as refused. <c>--only one|two</c>
-/// runs only Exact with that build (no warm-up, no Auto, no CP-SAT), for one build's peak memory under <c>/usr/bin/time -f %M</c>.
+/// For each instance it times Exact with its shifts searched on one thread and on two (the default; only n &gt;= 40 has
+/// shifts, see <c>ShiftedSearch</c>), Auto, and CP-SAT with the given workers, checks that every proven optimum agrees to 1e-9
+/// and that both exact runs return the same subset, and prints each time and the medians. <c>--compare build</c> compares
+/// instead the two half-sum trees built one after the other (before issue 16) and on two threads; <c>--two-first</c> times the
+/// two-thread run before the one-thread run of each instance (the second run finds the pools warm). n where Exact would exceed
+/// its memory limit are reported as refused. <c>--only one|two</c> runs only Exact the one or the other way (no warm-up, no
+/// Auto, no CP-SAT), for one run's peak memory under <c>/usr/bin/time -f %M</c>.
 /// <c>--splits 44=22:22:0;48=20:20:8</c> times the exact search's own split of the vectors (halves A, B and the vectors taken
 /// out, <c>VectorSubsetSum.ExactSplit</c>) against the given ones, instance by instance.
 /// </summary>
@@ -21,7 +24,7 @@ internal static class ExactSearchReport
         int[] sizes = [32, 36, 40];
         int instances = 5, workers = 2;
         int d = VectorSubsetSumPeers.Dimension;
-        bool cpSat = true, breakdown = false;
+        bool cpSat = true, breakdown = false, compareBuild = false, twoFirst = false;
         string? only = null; // "one" or "two": time only that exact build (for one process's peak memory under /usr/bin/time)
         for (int i = 0; i < args.Length; i++)
         {
@@ -34,14 +37,19 @@ internal static class ExactSearchReport
                 case "--no-cpsat": cpSat = false; break;
                 case "--breakdown": breakdown = true; break;
                 case "--only": only = args[++i]; break;
+                case "--compare": compareBuild = args[++i] == "build"; break;
+                case "--two-first": twoFirst = true; break;
                 case "--splits": CompareSplits(sizes, instances, d, args[++i]); return;
-                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --d (dimension, default 9), --instances, --workers, --no-cpsat, --breakdown, --only one|two, --splits n=A:B:Outer;...", nameof(args));
+                default: throw new ArgumentException($"Unknown option {args[i]}; use --n a,b,..., --d (dimension, default 9), --instances, --workers, --no-cpsat, --breakdown, --only one|two, --compare search|build, --two-first, --splits n=A:B:Outer;...", nameof(args));
             }
         }
         // Warm up the JIT and the pools on a small instance, so the first timed call is not charged for them.
         if (only is null) foreach (var (v, t) in VectorSubsetSumPeers.Instances(24, 1, d)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        // Warm up the two-thread search too (its first run starts a thread).
+        if (only is null) foreach (var (v, t) in VectorSubsetSumPeers.Instances(40, 1, d)) Solve(v, t, VectorSubsetSumMethod.Exact, true);
+        string oneName = compareBuild ? "one-thread build" : "one search thread", twoName = compareBuild ? "two-thread build" : "two search threads";
         Console.WriteLine($"d = {d}, NSN, max-norm, {instances} instances per n, CP-SAT with {workers} worker(s); times in seconds");
-        Console.WriteLine("n   | exact, one thread | exact, two-thread build | auto (method) | CP-SAT | same optimum");
+        Console.WriteLine($"n   | exact, {oneName} | exact, {twoName} | auto (method) | CP-SAT | same optimum");
         foreach (int n in sizes)
         {
             var before = new List<double>();
@@ -56,8 +64,11 @@ internal static class ExactSearchReport
                 double? error = null;
                 if (fits)
                 {
-                    var (b, eb) = only == "two" ? (double.NaN, null!) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, false));
-                    var (a, ea) = only == "one" ? (b, eb) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                    // The second run of an instance finds the pools and caches warm: --two-first swaps the order to measure that.
+                    (double, VectorSubsetChoice) TimeTwo() => Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, true));
+                    (double, VectorSubsetChoice)? first = twoFirst && only is null ? TimeTwo() : null;
+                    var (b, eb) = only == "two" ? (double.NaN, null!) : Time(() => Solve(vectors, target, VectorSubsetSumMethod.Exact, false, compareBuild));
+                    var (a, ea) = only == "one" ? (b, eb) : first ?? TimeTwo();
                     eb ??= ea;
                     if (only is not null)
                     {
@@ -66,8 +77,8 @@ internal static class ExactSearchReport
                     }
                     before.Add(b);
                     after.Add(a);
-                    if (!eb.ProvenOptimal || !ea.ProvenOptimal || Math.Abs(eb.Error - ea.Error) > 1e-9)
-                        throw new InvalidOperationException($"n = {n}: exact runs disagree: {eb.Error:R} ({eb.ProvenOptimal}) and {ea.Error:R} ({ea.ProvenOptimal}).");
+                    if (!eb.ProvenOptimal || !ea.ProvenOptimal || Math.Abs(eb.Error - ea.Error) > 1e-9 || !eb.Indices.SequenceEqual(ea.Indices))
+                        throw new InvalidOperationException($"n = {n}: exact runs disagree: {eb.Error:R} ({eb.ProvenOptimal}) and {ea.Error:R} ({ea.ProvenOptimal}), or their subsets differ.");
                     error = ea.Error;
                 }
                 // The breakdown builds one plain index of two halves: only where the search has no vectors outside its halves.
@@ -85,12 +96,12 @@ internal static class ExactSearchReport
                     error ??= ec.Optimal ? ec.Error : null;
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  n = {n}: one thread {Show(before, fits)}, two-thread build {Show(after, fits)}, auto {u:F3} ({eu.Method}, error {eu.Error:G6}{(eu.ProvenOptimal ? ", proven" : "")}), " +
+                    $"  n = {n}: {oneName} {Show(before, fits)}, {twoName} {Show(after, fits)}, auto {u:F3} ({eu.Method}, error {eu.Error:G6}{(eu.ProvenOptimal ? ", proven" : "")}), " +
                     $"CP-SAT {(cpSat ? peer[^1].ToString("F3", CultureInfo.InvariantCulture) : "-")}, optimum {error:G6}"));
             }
             if (only is not null) continue;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{n,-3} | {Median(before, fits),17} | {Median(after, fits),23} | {Median(auto, true)} ({autoMethod}, proven {autoProven}/{instances}) | {(cpSat ? Median(peer, true) : "-")} | {(cpSat && fits ? $"{same}/{instances}" : "-")}"));
+                $"{n,-3} | {Median(before, fits).PadLeft(7 + oneName.Length)} | {Median(after, fits).PadLeft(7 + twoName.Length)} | {Median(auto, true)} ({autoMethod}, proven {autoProven}/{instances}) | {(cpSat ? Median(peer, true) : "-")} | {(cpSat && fits ? $"{same}/{instances}" : "-")}"));
         }
     }
 
@@ -140,8 +151,9 @@ internal static class ExactSearchReport
             }
     }
 
-    private static VectorSubsetChoice Solve(double[][] vectors, double[] target, VectorSubsetSumMethod method, bool parallel) =>
-        VectorSubsetSum.Solve(vectors, target, new VectorSubsetSumOptions { Method = method, ParallelBuild = parallel });
+    // `parallel` false: one search thread, or with `build` set a one-thread build as well (before issue 16).
+    private static VectorSubsetChoice Solve(double[][] vectors, double[] target, VectorSubsetSumMethod method, bool parallel, bool build = false) =>
+        VectorSubsetSum.Solve(vectors, target, new VectorSubsetSumOptions { Method = method, ParallelBuild = parallel || !build, ParallelSearch = parallel });
 
     private static (double Seconds, T Result) Time<T>(Func<T> run)
     {
