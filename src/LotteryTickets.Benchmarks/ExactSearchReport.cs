@@ -72,7 +72,7 @@ internal static class ExactSearchReport
                     eb ??= ea;
                     if (only is not null)
                     {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  n = {n}: Exact, {only}-thread build: {a:F3} s, error {ea.Error:G6}"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  n = {n}: Exact, {(only == "one" ? oneName : twoName)}: {a:F3} s, error {ea.Error:G6}"));
                         continue;
                     }
                     before.Add(b);

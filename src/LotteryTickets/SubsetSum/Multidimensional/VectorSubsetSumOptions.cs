@@ -57,7 +57,8 @@ public sealed record VectorSubsetSumOptions
     /// <summary>
     /// Whether Exact may search its shifts (from n = 40, see <c>ShiftedSearch</c>) on two threads sharing one index, when the
     /// machine has two cores and the call gives neither a tolerance nor a node limit (the subset is the same either way; the
-    /// node count of <see cref="VectorSubsetChoice.Nodes"/> may differ). Off only to measure what it buys.
+    /// node count of <see cref="VectorSubsetChoice.Nodes"/> may differ; a <see cref="TimeLimit"/> that stops the search leaves an
+    /// unproven subset that depends on the timing on one thread as on two). Off only to measure what it buys.
     /// </summary>
     internal bool ParallelSearch { get; init; } = true;
 

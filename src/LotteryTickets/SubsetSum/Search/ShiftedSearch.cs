@@ -14,9 +14,11 @@ namespace LotteryTickets.SubsetSum;
 /// (<see cref="SharedIncumbent"/>) and reads it again every few dozen nodes. Ties go to the earlier shift, and within a shift
 /// the search finds the first pair of least error in an order that does not depend on the bound it starts from, so the
 /// subset is the one a single thread returns, bit for bit, whatever the timing. A tolerance above zero or a node limit keeps
-/// one thread (the first subset within the tolerance, or the node where the limit falls, would depend on the timing). Two
-/// threads each with its own copy of the index were slower at load 4-5 (n = 44: 0.81 s median against 0.59 s on one thread;
-/// the copies double the building).</para>
+/// one thread (the first subset within the tolerance, or the node where the limit falls, would depend on the timing).
+/// Medians of 5 instances, d = 9, load 1.5-3.6: n = 44 0.32-0.33 s against 0.50-0.51 s on one thread, n = 46 0.56-0.58 s
+/// against 0.99-1.01 s, n = 48 0.52-0.56 s against 0.93-0.99 s (docs/performance-multidimensional.md). Two threads each with
+/// its own copy of the index were slower (n = 44: 0.81 s median against 0.59 s on one thread at load 4-5; the copies double
+/// the building).</para>
 /// </summary>
 internal sealed class ShiftedSearch<TMetric> where TMetric : struct, IErrorMetric
 {

@@ -93,6 +93,18 @@ public class ParallelShiftSearchTests
     }
 
     [Fact]
+    public void A_time_limit_that_stops_two_threads_leaves_the_answer_unproven()
+    {
+        var (vectors, target) = VectorBruteForce.Instance(2200, 30, 9);
+        var full = VectorSubsetSum.SolveExact(vectors, target, ExactOptions, (12, 12, 6));
+        var limited = VectorSubsetSum.SolveExact(vectors, target, ExactOptions with { TimeLimit = TimeSpan.Zero }, (12, 12, 6));
+        Assert.True(full.ProvenOptimal);
+        Assert.False(limited.ProvenOptimal);
+        Assert.True(limited.Error >= full.Error);
+        Assert.True(limited.Nodes < full.Nodes, $"{limited.Nodes} nodes with the limit, {full.Nodes} without");
+    }
+
+    [Fact]
     public void Trees_split_by_two_threads_at_once_equal_trees_split_by_one()
     {
         var (vectors, _) = VectorBruteForce.Instance(2000, 13, 5);
