@@ -44,8 +44,8 @@ public static class VectorSubsetSum
     public const int AutoExactMaxItems = 34;
 
     /// <summary>Largest n for which <see cref="VectorSubsetSumMethod.Auto"/> proves the optimum in dimension d &lt;= 16 when the call
-    /// asks for it (no tolerance, any size): a median proof of 0.2 to 0.6 s at n = 42 on one core (see <see cref="UsesExactSearch"/>).</summary>
-    public const int AutoProvenMaxItems = 42;
+    /// asks for it (no tolerance, any size): a median proof of 0.3 to 0.8 s at n = 44 with the shifts on two threads (see <see cref="UsesExactSearch"/>).</summary>
+    public const int AutoProvenMaxItems = 44;
 
     /// <summary>Memory limit of the exact search's half-sum trees: 1 GiB (see <see cref="ExactBytes"/>).</summary>
     public const long ExactMaxBytes = 1L << 30;
@@ -63,10 +63,15 @@ public static class VectorSubsetSum
     /// <summary>Most vectors in the two halves together once vectors are taken out: halves of 20 (2^20 sums each).</summary>
     internal const int ExactInnerMaxItems = 40;
 
+    /// <summary>From this many vectors on, the exact search takes out the most it may (<see cref="ExactMaxOuterItems"/>), which
+    /// searches its shifts on two threads faster than larger halves (see <see cref="ExactSplit"/>).</summary>
+    internal const int ExactFullOuterFromItems = 46;
+
     /// <summary>
     /// Approximate peak bytes of the exact search on <paramref name="n"/> vectors of dimension <paramref name="d"/>: the index of
     /// its two halves (<see cref="ExactSplit"/>), (2^A + 2^B) half sums of 8·d + 8 bytes, stored twice while the trees are built,
-    /// plus the trees' bounding boxes (factor 2.5 in all): about 26 MB at n = 32, 420 MB from n = 42 on at d = 9 (halves of 20).
+    /// plus the trees' bounding boxes (factor 2.5 in all): about 26 MB at n = 32, 420 MB from n = 42 on at d = 9 (halves of 20;
+    /// about half that at n = 46, halves of 19).
     /// The vectors taken out of the halves cost no memory.
     /// </summary>
     /// <param name="n">Number of vectors.</param>
@@ -84,11 +89,15 @@ public static class VectorSubsetSum
     /// 48 = 20 + 20 + 8), and more (up to <see cref="ExactMaxOuterItems"/>) when the halves would not fit in
     /// <see cref="ExactMaxBytes"/>. The index is queried once per subset of the outer vectors (see <c>ShiftedSearch</c>).
     /// Measured at d = 9 (docs/performance-multidimensional.md): two halves of 22 at n = 44 took 1.5 s (median) against 0.6 s for
-    /// 20 + 20 + 4; at n = 48, 22 + 22 + 4 took 1.5 s, 21 + 21 + 6 1.3 s and 20 + 20 + 8 1.15 s.
+    /// 20 + 20 + 4; at n = 48, 22 + 22 + 4 took 1.5 s, 21 + 21 + 6 1.3 s and 20 + 20 + 8 1.15 s. From
+    /// <see cref="ExactFullOuterFromItems"/> (46) on, all 8 are taken out (46 = 19 + 19 + 8, 47 = 19 + 20 + 8): with the shifts on two
+    /// threads, 19 + 19 + 8 beat 20 + 20 + 6 on every instance at n = 46 (median 0.52 s against 0.61 s), where at n = 44 18 + 18 + 8
+    /// and 20 + 20 + 4 were even.
     /// </summary>
     internal static (int A, int B, int Outer) ExactSplit(int n, int d)
     {
-        int inner = n >= ExactOuterFromItems ? Math.Min(ExactInnerMaxItems, n - 2) : n;
+        int inner = n >= ExactFullOuterFromItems ? n - ExactMaxOuterItems
+            : n >= ExactOuterFromItems ? Math.Min(ExactInnerMaxItems, n - 2) : n;
         while (inner > 1 && n - inner < ExactMaxOuterItems && VectorMeetInTheMiddle.Bytes(inner / 2, inner - inner / 2, d) > ExactMaxBytes) inner--;
         return (inner / 2, inner - inner / 2, n - inner);
     }
@@ -107,8 +116,9 @@ public static class VectorSubsetSum
     /// Whether <see cref="VectorSubsetSumMethod.Auto"/> picks the exact search for n vectors of dimension d.
     /// <list type="bullet">
     /// <item>A call that asks for the optimum (<paramref name="tolerance"/> = 0, any size): up to
-    /// <see cref="AutoProvenMaxItems"/> (42) vectors for d &lt;= 16, where a proof takes a median 0.2 to 0.6 s on one core
-    /// (NSN vectors, d = 2, 4, 9 and 16; docs/performance-multidimensional.md). Beyond 42 the proof's median passes a second.</item>
+    /// <see cref="AutoProvenMaxItems"/> (44) vectors for d &lt;= 16, where a proof takes a median 0.3 to 0.8 s with the shifts
+    /// on two threads (NSN vectors, d = 2, 4, 9 and 16; 1.2 to 1.5 s on one core at d = 2 and 4; docs/performance-multidimensional.md).
+    /// Beyond 44 the median passes a second in low dimension (d = 2 and 4: 1.4 to 2.3 s at n = 46, 7 to 10 s at n = 48).</item>
     /// <item>A call with a tolerance, or a fixed size: up to <see cref="AutoExactMaxItems"/> (34) for d &lt;= 16. Such calls
     /// come by the thousand (the construction searches every kernel slice, stopping at the first subset within its
     /// tolerance); proving an unreachable tolerance from 35 to 42 vectors made the construction 2 to 20 times slower for

@@ -56,6 +56,8 @@ public class ExactSplitTests
         Assert.Equal((16, 16, 0), VectorSubsetSum.ExactSplit(32, 9));
         Assert.Equal((19, 20, 0), VectorSubsetSum.ExactSplit(39, 9));
         Assert.Equal((19, 19, 2), VectorSubsetSum.ExactSplit(40, 9));
+        Assert.Equal((20, 20, 4), VectorSubsetSum.ExactSplit(44, 9));
+        Assert.Equal((19, 19, 8), VectorSubsetSum.ExactSplit(46, 9));
         Assert.Equal((20, 20, 8), VectorSubsetSum.ExactSplit(48, 9));
         for (int n = 1; n <= VectorSubsetSum.ExactMaxItems; n++)
         {

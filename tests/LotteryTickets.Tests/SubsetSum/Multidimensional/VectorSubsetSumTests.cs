@@ -207,7 +207,7 @@ public class VectorSubsetSumTests
     }
 
     [Fact]
-    public void Auto_proves_the_optimum_up_to_42_vectors_when_the_optimum_is_asked_for()
+    public void Auto_proves_the_optimum_up_to_AutoProvenMaxItems_vectors_when_the_optimum_is_asked_for()
     {
         // Asked for the optimum (no tolerance, any size): proven up to AutoProvenMaxItems in d <= 16.
         Assert.True(VectorSubsetSum.UsesExactSearch(VectorSubsetSum.AutoProvenMaxItems, 9));
