@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
@@ -63,6 +64,29 @@ public static class ConsoleProgram
 
     /// <summary>The refusals of the workbook's consoles: <see cref="ArgumentException"/> (bad value), <see cref="FileNotFoundException"/>, <see cref="InvalidDataException"/> (bad file).</summary>
     public static bool IsBadInput(Exception e) => e is ArgumentException or FileNotFoundException or InvalidDataException;
+
+    /// <summary>
+    /// Builds a value from the command line and validates it; a validation failure (an <see cref="ArgumentOutOfRangeException"/>
+    /// naming the offending parameter) becomes an <see cref="ArgumentException"/> that names the console option which set it,
+    /// with the value: <c>--epochs 0: ...</c>.
+    /// </summary>
+    /// <param name="build">Makes the value from the parsed options.</param>
+    /// <param name="validate">Throws <see cref="ArgumentOutOfRangeException"/> for a bad field.</param>
+    /// <param name="optionFor">The console option (without <c>--</c>) that sets a parameter, or null to show the parameter's own name.</param>
+    public static T Checked<T>(Func<T> build, Action<T> validate, Func<string?, string?> optionFor)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(validate);
+        ArgumentNullException.ThrowIfNull(optionFor);
+        var value = build();
+        try { validate(value); }
+        catch (ArgumentOutOfRangeException e)
+        {
+            string option = optionFor(e.ParamName) ?? e.ParamName ?? "?";
+            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {OneLine(e)}", option, e);
+        }
+        return value;
+    }
 
     /// <summary>An exception's message without the " (Parameter 'x')" and "Actual value was" lines .NET appends.</summary>
     public static string OneLine(Exception e)

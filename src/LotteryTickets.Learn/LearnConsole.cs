@@ -103,14 +103,14 @@ public static class LearnConsole
         if (ns.Distinct().Count() != ns.Length) throw new ArgumentException($"--n lists a value twice: {string.Join(",", ns)}.", "n");
         int[] seeds = r.OptionalValue(o.Seeds) ?? [env.Defaults.Seed, env.Defaults.Seed + 1];
         if (seeds.Distinct().Count() != seeds.Length) throw new ArgumentException($"--seeds lists a seed twice: {string.Join(",", seeds)}.", "seeds");
-        var learning = Checked(() => new EdgePopupOptions(
+        var learning = ConsoleProgram.Checked(() => new EdgePopupOptions(
             Seed: seeds[0],
             Epochs: r.GetValue(o.Epochs) ?? new EdgePopupOptions().Epochs,
             BatchSize: r.GetValue(o.Batch) ?? new EdgePopupOptions().BatchSize,
             LearningRate: r.GetValue(o.LearningRate) ?? new EdgePopupOptions().LearningRate,
             Optimizer: r.GetValue(o.Optimizer) ?? ScoreOptimizer.Adam,
-            TrainImages: r.GetValue(o.TrainImages)), e => e.Validate());
-        var construction = Checked(() =>
+            TrainImages: r.GetValue(o.TrainImages)), e => e.Validate(), OptionFor);
+        var construction = ConsoleProgram.Checked(() =>
         {
             var t = new TicketOptions
             {
@@ -118,7 +118,7 @@ public static class LearnConsole
                 MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount,
             };
             return r.GetValue(o.NodeLimit) is long limit ? t with { NodeLimitPerSlice = limit } : t;
-        }, t => t.Validate());
+        }, t => t.Validate(), OptionFor);
         var granularities = r.OptionalValue(o.Granularities) ?? [MaskGranularity.Kernel, MaskGranularity.Channel, MaskGranularity.Weight];
         if (granularities.Distinct().Count() != granularities.Length)
             throw new ArgumentException($"--granularities lists one twice: {string.Join(",", granularities.Select(g => g.ToString().ToLowerInvariant()))}.", "granularities");
@@ -213,26 +213,16 @@ public static class LearnConsole
         return (target, info, jsonPath);
     }
 
-    /// <summary>Builds a value and validates it, turning a validation failure into an error that names the console option.</summary>
-    private static T Checked<T>(Func<T> build, Action<T> validate)
+    // The console option that sets each validated parameter (ConsoleProgram.Checked names it in a refusal).
+    private static string? OptionFor(string? parameter) => parameter switch
     {
-        var value = build();
-        try { validate(value); }
-        catch (ArgumentOutOfRangeException e)
-        {
-            string option = e.ParamName switch
-            {
-                nameof(EdgePopupOptions.Epochs) => "epochs",
-                nameof(EdgePopupOptions.BatchSize) => "batch",
-                nameof(EdgePopupOptions.LearningRate) => "lr",
-                nameof(EdgePopupOptions.TrainImages) => "train-images",
-                nameof(TicketOptions.SliceTolerance) => "tolerance",
-                nameof(TicketOptions.NodeLimitPerSlice) => "node-limit",
-                nameof(TicketOptions.MaxDegreeOfParallelism) => "parallel",
-                _ => e.ParamName ?? "?",
-            };
-            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {ConsoleProgram.OneLine(e)}", option, e);
-        }
-        return value;
-    }
+        nameof(EdgePopupOptions.Epochs) => "epochs",
+        nameof(EdgePopupOptions.BatchSize) => "batch",
+        nameof(EdgePopupOptions.LearningRate) => "lr",
+        nameof(EdgePopupOptions.TrainImages) => "train-images",
+        nameof(TicketOptions.SliceTolerance) => "tolerance",
+        nameof(TicketOptions.NodeLimitPerSlice) => "node-limit",
+        nameof(TicketOptions.MaxDegreeOfParallelism) => "parallel",
+        _ => null,
+    };
 }

@@ -168,7 +168,7 @@ public static class TrainConsole
         if (layers is not null && r.GetValue(o.Out) is null)
             throw new ArgumentException("--layers trains another architecture than the committed target's; say where to write it with --out (for example --out artifacts/targets/mine.json).");
         var recipe = committed.Training;
-        var training = Checked(() => recipe with
+        var training = ConsoleProgram.Checked(() => recipe with
         {
             Seed = r.GetValue(o.Seed) ?? recipe.Seed,
             Epochs = r.GetValue(o.Epochs) ?? recipe.Epochs,
@@ -179,7 +179,7 @@ public static class TrainConsole
             HorizontalFlip = ConsoleOptions.IsTrue(r.GetValue(o.Flip), recipe.HorizontalFlip),
             WeightNoise = r.GetValue(o.WeightNoise) ?? recipe.WeightNoise,
             TrainImages = r.GetValue(o.TrainImages) ?? recipe.TrainImages,
-        }, v => v.Validate());
+        }, v => v.Validate(), OptionFor);
         string jsonPath = env.ResolvePath(r.GetValue(o.Out) ?? committed.JsonPath);
         CheckWritable(jsonPath, "out");
         return () => TrainTarget(architecture, training, threads, jsonPath, args, output);
@@ -215,7 +215,7 @@ public static class TrainConsole
                 throw new ArgumentException($"--n {n} is too large: n (hidden channels per input channel) can be at most {ConvLayerSpec.MaxChannels}.");
         }
         var variants = r.OptionalValue(o.Variants) ?? [TicketVariant.Kernel, TicketVariant.Filter, TicketVariant.Unstructured];
-        var ticketOptions = Checked(() =>
+        var ticketOptions = ConsoleProgram.Checked(() =>
         {
             var t = new TicketOptions
             {
@@ -223,7 +223,7 @@ public static class TrainConsole
                 MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount,
             };
             return r.GetValue(o.NodeLimit) is long limit ? t with { NodeLimitPerSlice = limit } : t;
-        }, t => t.Validate());
+        }, t => t.Validate(), OptionFor);
         int[] seeds = r.OptionalValue(o.Seeds) ?? [env.Defaults.Seed];
         int testImages = r.GetValue(o.TestImages) ?? TestSetSize;
         string csv = env.ResolvePath(r.GetValue(o.Out) ?? Path.Combine(env.Defaults.ArtifactsFolder, "construction-times.csv"));
@@ -351,7 +351,7 @@ public static class TrainConsole
         if (!(fraction > 0 && fraction <= 1)) throw new ArgumentException($"--fraction must be in (0, 1]; got {fraction.ToString(CultureInfo.InvariantCulture)}.", "fraction");
         int maxN = r.GetValue(o.MaxN) ?? 512;
         int seed = r.GetValue(o.Seed) ?? env.Defaults.Seed;
-        var ticketOptions = Checked(() => TicketOptions.Default with { MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount }, t => t.Validate());
+        var ticketOptions = ConsoleProgram.Checked(() => TicketOptions.Default with { MaxDegreeOfParallelism = r.GetValue(o.Parallel) ?? Environment.ProcessorCount }, t => t.Validate(), OptionFor);
         int testImages = r.GetValue(o.TestImages) ?? TestSetSize;
         string json = env.ResolvePath(r.GetValue(o.Out) ?? "data/theorem-against-measurement.json");
         CheckWritable(json, "out");
@@ -400,30 +400,20 @@ public static class TrainConsole
         return architecture;
     }
 
-    /// <summary>Builds a value and validates it, turning a validation failure into an error that names the console option.</summary>
-    private static T Checked<T>(Func<T> build, Action<T> validate)
+    // The console option that sets each validated parameter (ConsoleProgram.Checked names it in a refusal).
+    private static string? OptionFor(string? parameter) => parameter switch
     {
-        var value = build();
-        try { validate(value); }
-        catch (ArgumentOutOfRangeException e)
-        {
-            string option = e.ParamName switch
-            {
-                nameof(TrainingOptions.Epochs) => "epochs",
-                nameof(TrainingOptions.BatchSize) => "batch",
-                nameof(TrainingOptions.LearningRate) => "lr",
-                nameof(TrainingOptions.MaxShift) => "shift",
-                nameof(TrainingOptions.WeightNoise) => "weight-noise",
-                nameof(TrainingOptions.TrainImages) => "train-images",
-                nameof(TicketOptions.SliceTolerance) => "tolerance",
-                nameof(TicketOptions.NodeLimitPerSlice) => "node-limit",
-                nameof(TicketOptions.MaxDegreeOfParallelism) => "parallel",
-                _ => e.ParamName ?? "?",
-            };
-            throw new ArgumentException($"--{option} {Convert.ToString(e.ActualValue, CultureInfo.InvariantCulture)}: {ConsoleProgram.OneLine(e)}", option, e);
-        }
-        return value;
-    }
+        nameof(TrainingOptions.Epochs) => "epochs",
+        nameof(TrainingOptions.BatchSize) => "batch",
+        nameof(TrainingOptions.LearningRate) => "lr",
+        nameof(TrainingOptions.MaxShift) => "shift",
+        nameof(TrainingOptions.WeightNoise) => "weight-noise",
+        nameof(TrainingOptions.TrainImages) => "train-images",
+        nameof(TicketOptions.SliceTolerance) => "tolerance",
+        nameof(TicketOptions.NodeLimitPerSlice) => "node-limit",
+        nameof(TicketOptions.MaxDegreeOfParallelism) => "parallel",
+        _ => null,
+    };
 
     private static void CheckWritable(string path, string option)
     {
